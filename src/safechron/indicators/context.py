@@ -1,0 +1,253 @@
+"""A family as it was known on a date: the only thing an indicator may look at.
+
+`FamilyView.as_of` keeps the entries that could be known on the date (dated, and
+recorded, on or before it): no indicator can use hindsight because it never sees
+a later entry. The view also answers the questions indicators share: who is a
+child, who lives in the household, when plans were open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+from safechron.chronology.model import Chronology, Entry, Person
+from safechron.vocabulary import CHILD_ROLES, PARENT_ROLES
+
+__all__ = ["FamilyView", "Household", "PlanPeriod", "ADULT_AGE"]
+
+ADULT_AGE = 18.0
+
+PLAN_STARTS = {"cp_plan_start": "cp", "cin_plan_start": "cin"}
+PLAN_ENDS = {"cp_plan_end": ("cp",), "cin_plan_end": ("cin",), "step_down": ("cp", "cin"), "case_closed": ("cp", "cin")}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPeriod:
+    """A child protection ('cp') or child in need ('cin') plan for one child."""
+
+    child: str
+    kind: str
+    start: date
+    start_entry: Entry
+    end: date | None = None
+    end_entry: Entry | None = None
+
+    def open_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def label(self) -> str:
+        return "child protection plan" if self.kind == "cp" else "child in need plan"
+
+
+@dataclass(frozen=True, slots=True)
+class Household:
+    """The children of a home and the adults who live with, or are regularly present with, them."""
+
+    children: tuple[str, ...]
+    adults: tuple[str, ...]
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return self.children + self.adults
+
+
+@dataclass(slots=True)
+class FamilyView:
+    """The persons and the entries of one combined chronology that were known on `as_of`."""
+
+    as_of: date
+    persons: dict[str, Person]
+    entries: list[Entry]  # date order, every one known on or before as_of
+    person_of_record: dict[str, str]
+    _subjects: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def as_of_date(cls, chronology: Chronology, as_of: date) -> FamilyView:
+        known = [entry for entry in chronology.entries if entry.known_on <= as_of]
+        view = cls(
+            as_of=as_of,
+            persons={person.person_id: person for person in chronology.persons},
+            entries=known,
+            person_of_record=chronology.person_of_record,
+        )
+        for entry in known:
+            view._subjects[entry.key] = tuple(chronology.subject_ids(entry))
+        return view
+
+    # -- entries -------------------------------------------------------------------------
+
+    def subjects(self, entry: Entry) -> tuple[str, ...]:
+        """Person ids an entry is about."""
+        return self._subjects.get(entry.key, ())
+
+    def of_type(self, *event_types: str) -> list[Entry]:
+        wanted = set(event_types)
+        return [entry for entry in self.entries if entry.event_type in wanted]
+
+    def with_tag(self, *tags: str) -> list[Entry]:
+        wanted = set(tags)
+        return [entry for entry in self.entries if entry.tags & wanted]
+
+    def about(self, person_ids: Iterable[str]) -> list[Entry]:
+        wanted = set(person_ids)
+        return [entry for entry in self.entries if wanted.intersection(self.subjects(entry))]
+
+    def between(self, start: date, end: date, entries: Iterable[Entry] | None = None) -> list[Entry]:
+        """Entries whose date starts within [start, end]."""
+        source = self.entries if entries is None else entries
+        return [entry for entry in source if start <= entry.date.start <= end]
+
+    def by_key(self, agency: str, record_id: str) -> Entry | None:
+        return self._entry_index.get((agency, record_id))
+
+    @cached_property
+    def _entry_index(self) -> dict[tuple[str, str], Entry]:
+        return {entry.key: entry for entry in self.entries}
+
+    # -- people --------------------------------------------------------------------------
+
+    def name(self, person_id: str) -> str:
+        person = self.persons.get(person_id)
+        return person.display_name if person and person.display_name else person_id
+
+    def names(self, person_ids: Iterable[str]) -> str:
+        """'Mother, Father and Sibling 1' style list of display names."""
+        labels = [self.name(pid) for pid in person_ids]
+        if len(labels) <= 1:
+            return "".join(labels)
+        return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+    def age(self, person_id: str, day: date | None = None) -> float | None:
+        person = self.persons.get(person_id)
+        return person.age_on(day or self.as_of) if person else None
+
+    def birth_date(self, person_id: str) -> date | None:
+        """Date of birth, or the date of a birth entry about the person once it is known."""
+        person = self.persons.get(person_id)
+        if person is not None and person.date_of_birth is not None:
+            return person.date_of_birth.start
+        for entry in self.of_type("birth"):
+            if person_id in self.subjects(entry):
+                return entry.date.start
+        return None
+
+    def is_born(self, person_id: str, day: date | None = None) -> bool:
+        born = self.birth_date(person_id)
+        return born is not None and born <= (day or self.as_of)
+
+    def is_child(self, person_id: str, day: date | None = None) -> bool:
+        """Under 18 on the day, or recorded in a child role with no date of birth."""
+        person = self.persons.get(person_id)
+        if person is None:
+            return False
+        age = self.age(person_id, day)
+        if age is not None:
+            return age < ADULT_AGE
+        return person.role in CHILD_ROLES or person.unborn
+
+    @cached_property
+    def children(self) -> tuple[str, ...]:
+        """Every child of the family known on the date, born or unborn."""
+        return tuple(pid for pid in self.persons if self.is_child(pid))
+
+    @cached_property
+    def adults(self) -> tuple[str, ...]:
+        return tuple(pid for pid in self.persons if pid not in self.children)
+
+    @cached_property
+    def household(self) -> Household:
+        """The children living at home and the adults who live with or are regularly present with them.
+
+        A child recorded as not living with the family (in care, left home) is outside it. An adult is
+        in it when recorded as living with the child, when in a parent's or partner's role and not
+        recorded as living apart, or when named in entries together with a child of the household
+        on three or more occasions (regularly present).
+        """
+        children = tuple(
+            pid for pid in self.children if self.persons[pid].lives_with_child is not False
+        )
+        together: dict[str, int] = {}
+        child_set = set(children)
+        for entry in self.entries:
+            subjects = self.subjects(entry)
+            if child_set.intersection(subjects):
+                for pid in subjects:
+                    if pid not in child_set:
+                        together[pid] = together.get(pid, 0) + 1
+        adults = []
+        for pid in self.adults:
+            person = self.persons[pid]
+            if person.lives_with_child is True:
+                adults.append(pid)
+            elif person.lives_with_child is None and person.role in PARENT_ROLES:
+                adults.append(pid)
+            elif together.get(pid, 0) >= 3 and person.role not in {"other_adult", ""}:
+                adults.append(pid)
+            elif person.lives_with_child is False and person.role in PARENT_ROLES and together.get(pid, 0) >= 3:
+                adults.append(pid)
+        return Household(children, tuple(adults))
+
+    @cached_property
+    def children_outside_household(self) -> tuple[str, ...]:
+        return tuple(pid for pid in self.children if pid not in self.household.children)
+
+    # -- plans ---------------------------------------------------------------------------
+
+    @cached_property
+    def plan_periods(self) -> tuple[PlanPeriod, ...]:
+        """CP and CIN plans per child, from plan start and end, step-down and closure entries.
+
+        A plan entry naming no child applies to every child of the household.
+        """
+        periods: list[PlanPeriod] = []
+        open_plans: dict[tuple[str, str], PlanPeriod] = {}
+        for entry in self.of_type(*PLAN_STARTS, *PLAN_ENDS):
+            children = [pid for pid in self.subjects(entry) if pid in self.children] or list(
+                self.household.children
+            )
+            day = entry.date.start
+            for child in children:
+                if entry.event_type in PLAN_STARTS:
+                    kind = PLAN_STARTS[entry.event_type]
+                    if (child, kind) not in open_plans:
+                        open_plans[(child, kind)] = PlanPeriod(child, kind, day, entry)
+                else:
+                    for kind in PLAN_ENDS[entry.event_type]:
+                        plan = open_plans.pop((child, kind), None)
+                        if plan is not None:
+                            periods.append(
+                                PlanPeriod(plan.child, kind, plan.start, plan.start_entry, day, entry)
+                            )
+        periods.extend(open_plans.values())
+        return tuple(sorted(periods, key=lambda p: (p.start, p.child, p.kind)))
+
+    def plans_for(self, child: str, kind: str | None = None) -> list[PlanPeriod]:
+        return [p for p in self.plan_periods if p.child == child and (kind is None or p.kind == kind)]
+
+    def open_plan(self, child: str, day: date | None = None, kind: str | None = None) -> PlanPeriod | None:
+        """The plan open for the child on the day (default: as of), if any."""
+        on = day or self.as_of
+        for plan in self.plans_for(child, kind):
+            if plan.open_on(on):
+                return plan
+        return None
+
+    def children_on_plan(self, day: date | None = None, kind: str | None = None) -> tuple[str, ...]:
+        return tuple(child for child in self.children if self.open_plan(child, day, kind))
+
+
+def days(n: int) -> timedelta:
+    """Shorthand used by indicator windows."""
+    return timedelta(days=n)
+
+
+def iter_windows(dates: list[date], window: timedelta) -> Iterator[tuple[int, int]]:
+    """For sorted dates, yield (first, last) index pairs of each maximal run fitting in `window`."""
+    start = 0
+    for end in range(len(dates)):
+        while dates[end] - dates[start] > window:
+            start += 1
+        yield start, end
