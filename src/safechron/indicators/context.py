@@ -77,6 +77,15 @@ class FamilyView:
             view._subjects[entry.key] = tuple(chronology.subject_ids(entry))
         return view
 
+    def earlier(self, day: date) -> FamilyView:
+        """The same family as it was known on an earlier day (for first_met_on and 'open on that day')."""
+        if day >= self.as_of:
+            return self
+        known = [entry for entry in self.entries if entry.known_on <= day]
+        view = FamilyView(as_of=day, persons=self.persons, entries=known, person_of_record=self.person_of_record)
+        view._subjects = {entry.key: self._subjects.get(entry.key, ()) for entry in known}
+        return view
+
     # -- entries -------------------------------------------------------------------------
 
     def subjects(self, entry: Entry) -> tuple[str, ...]:
