@@ -8,20 +8,42 @@ child, who lives in the household, when plans were open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from safechron.chronology.dates import PartialDate, add_working_days
 from safechron.chronology.model import Chronology, Entry, Person
 from safechron.vocabulary import CHILD_ROLES, PARENT_ROLES
 
-__all__ = ["FamilyView", "Household", "PlanPeriod", "ADULT_AGE"]
+__all__ = [
+    "ADULT_AGE",
+    "REGULAR_PRESENCE_DAYS",
+    "FamilyView",
+    "Household",
+    "Incident",
+    "PlanPeriod",
+    "condition_start",
+    "day_after_deadline",
+    "spoken_day",
+    "spoken_span",
+    "window_changes",
+]
 
 ADULT_AGE = 18.0
+#: An adult named with a child of the household on this many different days is regularly present.
+REGULAR_PRESENCE_DAYS = 3
+#: Reports about a family by others: being named in one is not being present with the child.
+REPORTS_BY_OTHERS = frozenset({"family_report", "public_report", "complaint"})
 
 PLAN_STARTS = {"cp_plan_start": "cp", "cin_plan_start": "cin"}
-PLAN_ENDS = {"cp_plan_end": ("cp",), "cin_plan_end": ("cin",), "step_down": ("cp", "cin"), "case_closed": ("cp", "cin")}
+PLAN_ENDS = {
+    "cp_plan_end": ("cp",),
+    "cin_plan_end": ("cin",),
+    "step_down": ("cp", "cin"),
+    "case_closed": ("cp", "cin"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +76,16 @@ class Household:
         return self.children + self.adults
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One event, however many agencies recorded it: the entries of one day about the same people."""
+
+    day: date
+    entries: tuple[Entry, ...]
+    people: frozenset[str]
+
+
+@dataclass
 class FamilyView:
     """The persons and the entries of one combined chronology that were known on `as_of`."""
 
@@ -82,7 +113,9 @@ class FamilyView:
         if day >= self.as_of:
             return self
         known = [entry for entry in self.entries if entry.known_on <= day]
-        view = FamilyView(as_of=day, persons=self.persons, entries=known, person_of_record=self.person_of_record)
+        view = FamilyView(
+            as_of=day, persons=self.persons, entries=known, person_of_record=self.person_of_record
+        )
         view._subjects = {entry.key: self._subjects.get(entry.key, ()) for entry in known}
         return view
 
@@ -168,36 +201,84 @@ class FamilyView:
 
     @cached_property
     def household(self) -> Household:
-        """The children living at home and the adults who live with or are regularly present with them.
+        """The children living at home and the adults who live with, or are regularly present with, them.
 
-        A child recorded as not living with the family (in care, left home) is outside it. An adult is
-        in it when recorded as living with the child, when in a parent's or partner's role and not
-        recorded as living apart, or when named in entries together with a child of the household
-        on three or more occasions (regularly present).
+        The rule, in order:
+
+        - Children: every child known on the date, born or unborn, except one recorded as not living
+          with the family (``lives_with_child`` "no": in care, left home).
+        - Home postcodes: the postcodes any agency recorded for those children.
+        - An adult is in the household when any agency records them as living with the child; or
+          when they share a home postcode and no agency records them as living apart; or when they
+          are in a parent's or partner's role, nobody records where they live, and none of their
+          postcodes disagrees with the home postcodes.
+        - An adult who lives elsewhere (or whose role is not a parent's) is still in the household
+          when regularly present: named together with a child of the household in entries on
+          `REGULAR_PRESENCE_DAYS` different days or more. Reports about the family by relatives or
+          the public do not count as presence.
         """
-        children = tuple(
-            pid for pid in self.children if self.persons[pid].lives_with_child is not False
+        children = tuple(pid for pid in self.children if _lives_with_child(self.persons[pid]) is not False)
+        home = {code for pid in children for code in _postcodes(self.persons[pid])}
+        present = self._days_present_with(set(children))
+        adults = tuple(
+            pid
+            for pid in self.adults
+            if self._lives_in_home(self.persons[pid], home) or present.get(pid, 0) >= REGULAR_PRESENCE_DAYS
         )
-        together: dict[str, int] = {}
-        child_set = set(children)
+        return Household(children, adults)
+
+    @staticmethod
+    def _lives_in_home(person: Person, home: set[str]) -> bool:
+        lives = _lives_with_child(person)
+        if lives is not None:
+            return lives
+        postcodes = _postcodes(person)
+        if postcodes & home:
+            return True
+        disagrees = bool(postcodes and home)
+        return person.role in PARENT_ROLES and not disagrees
+
+    def _days_present_with(self, children: set[str]) -> dict[str, int]:
+        """For each person who is not one of `children`: on how many days an entry names them with one."""
+        days_with: dict[str, set[date]] = {}
         for entry in self.entries:
+            if entry.event_type in REPORTS_BY_OTHERS:
+                continue
             subjects = self.subjects(entry)
-            if child_set.intersection(subjects):
+            if children.intersection(subjects):
                 for pid in subjects:
-                    if pid not in child_set:
-                        together[pid] = together.get(pid, 0) + 1
-        adults = []
-        for pid in self.adults:
-            person = self.persons[pid]
-            if person.lives_with_child is True:
-                adults.append(pid)
-            elif person.lives_with_child is None and person.role in PARENT_ROLES:
-                adults.append(pid)
-            elif together.get(pid, 0) >= 3 and person.role not in {"other_adult", ""}:
-                adults.append(pid)
-            elif person.lives_with_child is False and person.role in PARENT_ROLES and together.get(pid, 0) >= 3:
-                adults.append(pid)
-        return Household(children, tuple(adults))
+                    if pid not in children:
+                        days_with.setdefault(pid, set()).add(entry.date.start)
+        return {pid: len(found) for pid, found in days_with.items()}
+
+    @cached_property
+    def household_entries(self) -> list[Entry]:
+        """Entries about a member of the household, in date order."""
+        return self.about(self.household.members)
+
+    def incidents(self, entries: Iterable[Entry]) -> list[Incident]:
+        """Group entries into incidents: one event recorded by several agencies counts once.
+
+        Entries on the same day about overlapping people (or naming nobody) are one incident.
+        """
+        incidents: list[Incident] = []
+        for entry in sorted(entries, key=Entry.sort_key):
+            people = frozenset(self.subjects(entry))
+            same = next(
+                (
+                    i
+                    for i, incident in enumerate(incidents)
+                    if incident.day == entry.date.start
+                    and (not people or not incident.people or people & incident.people)
+                ),
+                None,
+            )
+            if same is None:
+                incidents.append(Incident(entry.date.start, (entry,), people))
+            else:
+                found = incidents[same]
+                incidents[same] = Incident(found.day, (*found.entries, entry), found.people | people)
+        return incidents
 
     @cached_property
     def children_outside_household(self) -> tuple[str, ...]:
@@ -246,6 +327,70 @@ class FamilyView:
 
     def children_on_plan(self, day: date | None = None, kind: str | None = None) -> tuple[str, ...]:
         return tuple(child for child in self.children if self.open_plan(child, day, kind))
+
+
+def _lives_with_child(person: Person) -> bool | None:
+    """Whether the person lives with the child: the linked person's value, else what the records say."""
+    if person.lives_with_child is not None:
+        return person.lives_with_child
+    said = {record.lives_with_child for record in person.records} - {None}
+    if True in said:
+        return True
+    return False if said else None
+
+
+def _postcodes(person: Person) -> set[str]:
+    return {record.postcode for record in person.records if record.postcode}
+
+
+def condition_start(*, as_of: date, changes: Iterable[date], holds: Callable[[date], bool]) -> date | None:
+    """The first day of the unbroken run of days, ending on `as_of`, on which `holds` is true.
+
+    None when it does not hold on `as_of`. `holds` may change its answer only on the `changes`
+    days (for a windowed count: each event's date and the day after it leaves the window, see
+    `window_changes`), so checking those days is exact.
+    """
+    if not holds(as_of):
+        return None
+    start = as_of
+    for day in sorted({d for d in changes if d < as_of}, reverse=True):
+        if not holds(day):
+            break
+        start = day
+    return start
+
+
+def window_changes(dates: Iterable[date], window: timedelta) -> set[date]:
+    """The days a count of events within `window` before a day can change: each event enters and leaves."""
+    changes: set[date] = set()
+    for day in dates:
+        changes.update((day, day + window + timedelta(days=1)))
+    return changes
+
+
+def day_after_deadline(
+    start: date, *, working_days: int | None = None, calendar_days: int | None = None
+) -> date:
+    """The first day on which "not done within N (working) days of `start`" is known: the day after the last
+    day allowed. Something done on the last allowed day is in time."""
+    if working_days is not None:
+        return add_working_days(start, working_days) + timedelta(days=1)
+    return start + timedelta(days=calendar_days or 0) + timedelta(days=1)
+
+
+def spoken_day(day: date) -> str:
+    """'2 March 2016'."""
+    return PartialDate.from_date(day).display()
+
+
+def spoken_span(first: date, last: date) -> str:
+    """'on 2 March 2016', 'between 2 March and 14 June 2016', 'between 2 March 2015 and 14 June 2016'."""
+    if first == last:
+        return f"on {spoken_day(first)}"
+    start = spoken_day(first)
+    if first.year == last.year:
+        start = start.rsplit(" ", 1)[0]
+    return f"between {start} and {spoken_day(last)}"
 
 
 def days(n: int) -> timedelta:
