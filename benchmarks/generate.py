@@ -101,7 +101,7 @@ class TruePerson:
 def nhs_number(rng: random.Random) -> str:
     while True:
         digits = [rng.randint(0, 9) for _ in range(9)]
-        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
+        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
         if check == 11:
             check = 0
         if check != 10:
@@ -122,7 +122,8 @@ def typo(rng: random.Random, text: str) -> str:
 
 def make_family(rng: random.Random, number: int) -> list[TruePerson]:
     surname = rng.choice(FAMILY)
-    postcode = f"{rng.choice(TOWNS)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+    letters = "ABDEFGHJLNPQRSTUWXYZ"
+    postcode = f"{rng.choice(TOWNS)} {rng.randint(1, 9)}{rng.choice(letters)}{rng.choice(letters)}"
     mother_dob = date(1980, 1, 1) + timedelta(days=rng.randint(0, 5000))
     father_dob = mother_dob - timedelta(days=rng.randint(-800, 2500))
     people = [
@@ -227,7 +228,9 @@ def generate(*, families: int, entries_per_family: int, out: Path, seed: int) ->
             template = rng.choice(RISK) if rng.random() < 0.25 else rng.choice(ROUTINE)
             event_type, summary = template
             summary = summary.format(a=father.given if father.truth in known else "partner", b=mother.given)
-            subjects = [known[p.truth] for p in persons if p.truth in known and (p.role != "father" or rng.random() < 0.5)]
+            subjects = [
+                known[p.truth] for p in persons if p.truth in known and (p.role != "father" or rng.random() < 0.5)
+            ]
             day = start + timedelta(days=int(i * 1000 / entries_per_family) + rng.randint(0, 9))
             seen = visit = ""
             if event_type == "home_visit":

@@ -1,23 +1,34 @@
 """The one path from submission files to a combined, tagged chronology and its alerts.
 
 The command line, the web application and the benchmarks all go through here, so a
-chronology is read, linked and tagged the same way wherever it is shown.
+chronology is read, linked, tagged and analysed the same way wherever it is shown.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from safechron.chronology.combine import combine
-from safechron.chronology.model import Chronology, Submission
+from safechron.chronology.families import split_families
+from safechron.chronology.model import Chronology, Entry, Submission
 from safechron.formats import read_paths
 from safechron.indicators import evaluate
 from safechron.indicators.base import Alert, Thresholds
 from safechron.tagging import default_tagger
 
-__all__ = ["build_chronology", "load", "analyse"]
+__all__ = ["Analysis", "analyse", "analyse_families", "build_chronology", "load", "tag_entries"]
+
+
+def tag_entries(entries: Sequence[Entry]) -> None:
+    """Propose risk tags from each entry's free text (negated and hypothetical mentions excluded)."""
+    tagger = default_tagger()
+    for entry, tags in zip(entries, tagger.propose_many(entry.text() for entry in entries), strict=True):
+        entry.proposed_tags = tags
 
 
 def build_chronology(
@@ -28,17 +39,68 @@ def build_chronology(
 ) -> Chronology:
     """Link the people of the submissions, merge their entries in date order and propose risk tags."""
     chronology = combine(submissions, confirmed=confirmed, split=split)
-    tagger = default_tagger()
-    for entry, tags in zip(chronology.entries, tagger.propose_many(e.text() for e in chronology.entries)):
-        entry.proposed_tags = tags
+    tag_entries(chronology.entries)
     return chronology
 
 
 def load(paths: Sequence[Path]) -> Chronology:
-    """Read submission files (xlsx, zip, folders) and build their combined chronology."""
+    """Read submission files (xlsx, zip, folders) and build their combined, tagged chronology."""
     return build_chronology(read_paths(paths))
 
 
 def analyse(chronology: Chronology, as_of: date, thresholds: Thresholds | None = None) -> list[Alert]:
-    """Every indicator of the catalogue as of a date, with no hindsight."""
-    return evaluate(chronology, as_of, thresholds or Thresholds.load())
+    """Every indicator of the catalogue as of a date, with no hindsight, for each family of a tagged
+    chronology (families never share a household)."""
+    return [alert for alerts in analyse_families(chronology, as_of, thresholds=thresholds).alerts_by_family
+            for alert in alerts]
+
+
+@dataclass(slots=True)
+class Analysis:
+    families: list[Chronology]
+    alerts_by_family: list[list[Alert]]
+
+
+def analyse_families(
+    chronology: Chronology,
+    as_of: date,
+    *,
+    thresholds: Thresholds | None = None,
+    tag: bool = False,
+    workers: int = 1,
+) -> Analysis:
+    """Split the chronology into families and evaluate each, optionally tagging first and spreading
+    the families over worker processes (families are independent)."""
+    limits = thresholds or Thresholds.load()
+    families = split_families(chronology)
+    if workers <= 1 or len(families) < 2 * workers:
+        if tag:
+            tag_entries(chronology.entries)
+        return Analysis(families, [evaluate(family, as_of, limits) for family in families])
+
+    chunks = [families[i::workers * 8] for i in range(workers * 8)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = list(pool.map(_analyse_chunk, chunks, [as_of] * len(chunks), [limits] * len(chunks),
+                                [tag] * len(chunks)))
+    alerts_by_family: dict[int, list[Alert]] = {}
+    for chunk_index, (chunk, (tags_per_family, alerts_per_family)) in enumerate(zip(chunks, results, strict=True)):
+        for position, family in enumerate(chunk):
+            if tag:
+                for entry, tags in zip(family.entries, tags_per_family[position], strict=True):
+                    entry.proposed_tags = tags
+            alerts_by_family[position * len(chunks) + chunk_index] = alerts_per_family[position]
+    return Analysis(families, [alerts_by_family[i] for i in range(len(families))])
+
+
+def _analyse_chunk(
+    families: list[Chronology], as_of: date, thresholds: Thresholds, tag: bool
+) -> tuple[list[list[frozenset[str]]], list[list[Alert]]]:
+    tags: list[list[frozenset[str]]] = []
+    alerts: list[list[Alert]] = []
+    for family in families:
+        if tag:
+            tag_entries(family.entries)
+            tags.append([entry.proposed_tags for entry in family.entries])
+        alerts.append(evaluate(family, as_of, thresholds))
+    return tags, alerts

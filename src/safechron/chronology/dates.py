@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["PartialDate", "DateError", "add_working_days", "working_days_between"]
+__all__ = ["DateError", "PartialDate", "add_working_days", "working_days_between"]
 
 #: Excel stores dates as days since 1899-12-30 (allowing for its 1900 leap-year bug).
 _EXCEL_EPOCH = date(1899, 12, 30)

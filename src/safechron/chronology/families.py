@@ -39,7 +39,7 @@ def split_families(chronology: Chronology) -> list[Chronology]:
         members.setdefault(find(person.person_id), []).append(person.person_id)
     entries_of: dict[str, list[Entry]] = {root: [] for root in members}
     orphans: list[Entry] = []
-    for entry, ids in zip(chronology.entries, subjects_of):
+    for entry, ids in zip(chronology.entries, subjects_of, strict=True):
         if ids:
             entries_of[find(ids[0])].append(entry)
         else:

@@ -10,15 +10,15 @@ from pathlib import Path
 from safechron.chronology.dates import PartialDate
 
 __all__ = [
-    "SourceRow",
-    "RowIssue",
-    "PersonRecord",
+    "Chronology",
     "Entry",
-    "QuarantinedRow",
-    "Submission",
     "LinkReason",
     "Person",
-    "Chronology",
+    "PersonRecord",
+    "QuarantinedRow",
+    "RowIssue",
+    "SourceRow",
+    "Submission",
     "record_key",
 ]
 

@@ -21,7 +21,7 @@ from safechron.chronology.model import Entry
 if TYPE_CHECKING:
     from safechron.indicators.context import FamilyView
 
-__all__ = ["Alert", "Evidence", "IndicatorSpec", "REGISTRY", "Thresholds", "indicator", "evidence_of", "GROUPS"]
+__all__ = ["GROUPS", "REGISTRY", "Alert", "Evidence", "IndicatorSpec", "Thresholds", "evidence_of", "indicator"]
 
 GROUPS: tuple[str, ...] = (
     "Cumulative risk",
