@@ -15,4 +15,7 @@ lint: setup
 	.venv/bin/mypy
 
 bench: setup
-	.venv/bin/python benchmarks/run_all.py
+	.venv/bin/python -m benchmarks.generate --families 10000 --out benchmarks/out/10k
+	.venv/bin/python -m benchmarks.scale merge benchmarks/out/10k
+	.venv/bin/python -m benchmarks.scale analyse benchmarks/out/10k
+	.venv/bin/python -m benchmarks.scale family

@@ -1,6 +1,6 @@
 """Generate synthetic multi-agency submissions at scale, with ground-truth identities.
 
-    python benchmarks/generate.py --families 10000 --entries-per-family 100 --out benchmarks/out/10k
+    python -m benchmarks.generate --families 10000 --entries-per-family 100 --out benchmarks/out/10k
 
 Writes one submission folder per agency (people.csv + entries.csv, the format of
 agency-chronology-format.md), each agency covering the families it works with, as an agency's

@@ -1,8 +1,8 @@
 """Scale benchmarks of the engine on synthetic submissions (benchmarks/generate.py).
 
-    python benchmarks/scale.py merge   benchmarks/out/10k   # read + link + merge
-    python benchmarks/scale.py analyse benchmarks/out/10k   # read + link + tag + every indicator, per family
-    python benchmarks/scale.py family                        # re-evaluate one family of 500 entries
+    python -m benchmarks.scale merge   benchmarks/out/10k   # read + link + merge
+    python -m benchmarks.scale analyse benchmarks/out/10k   # read + link + tag + every indicator, per family
+    python -m benchmarks.scale family                        # re-evaluate one family of 500 entries
 
 Prints wall time per stage, peak resident memory and (where the data carries `truth_person`) the
 linkage precision, recall and F1 against the true identities. Figures go in the README; these are
@@ -122,7 +122,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=50)
     args = parser.parse_args()
     if args.stage != "family" and not args.folder.exists():
-        sys.exit(f"{args.folder} does not exist: run python benchmarks/generate.py --out {args.folder} first")
+        sys.exit(f"{args.folder} does not exist: run python -m benchmarks.generate --out {args.folder} first")
     if args.stage == "merge":
         bench_merge(args.folder)
     elif args.stage == "analyse":
