@@ -113,9 +113,7 @@ class FamilyView:
         if day >= self.as_of:
             return self
         known = [entry for entry in self.entries if entry.known_on <= day]
-        view = FamilyView(
-            as_of=day, persons=self.persons, entries=known, person_of_record=self.person_of_record
-        )
+        view = FamilyView(as_of=day, persons=self.persons, entries=known, person_of_record=self.person_of_record)
         view._subjects = {entry.key: self._subjects.get(entry.key, ()) for entry in known}
         return view
 
@@ -253,8 +251,11 @@ class FamilyView:
 
     @cached_property
     def household_entries(self) -> list[Entry]:
-        """Entries about a member of the household, in date order."""
-        return self.about(self.household.members)
+        """Entries about a member of the household, or naming nobody the engine could identify, in date order."""
+        members = set(self.household.members)
+        return [
+            entry for entry in self.entries if not self.subjects(entry) or members.intersection(self.subjects(entry))
+        ]
 
     def incidents(self, entries: Iterable[Entry]) -> list[Incident]:
         """Group entries into incidents: one event recorded by several agencies counts once.
@@ -295,9 +296,7 @@ class FamilyView:
         periods: list[PlanPeriod] = []
         open_plans: dict[tuple[str, str], PlanPeriod] = {}
         for entry in self.of_type(*PLAN_STARTS, *PLAN_ENDS):
-            children = [pid for pid in self.subjects(entry) if pid in self.children] or list(
-                self.household.children
-            )
+            children = [pid for pid in self.subjects(entry) if pid in self.children] or list(self.household.children)
             day = entry.date.start
             for child in children:
                 if entry.event_type in PLAN_STARTS:
@@ -308,9 +307,7 @@ class FamilyView:
                     for kind in PLAN_ENDS[entry.event_type]:
                         plan = open_plans.pop((child, kind), None)
                         if plan is not None:
-                            periods.append(
-                                PlanPeriod(plan.child, kind, plan.start, plan.start_entry, day, entry)
-                            )
+                            periods.append(PlanPeriod(plan.child, kind, plan.start, plan.start_entry, day, entry))
         periods.extend(open_plans.values())
         return tuple(sorted(periods, key=lambda p: (p.start, p.child, p.kind)))
 
@@ -368,9 +365,7 @@ def window_changes(dates: Iterable[date], window: timedelta) -> set[date]:
     return changes
 
 
-def day_after_deadline(
-    start: date, *, working_days: int | None = None, calendar_days: int | None = None
-) -> date:
+def day_after_deadline(start: date, *, working_days: int | None = None, calendar_days: int | None = None) -> date:
     """The first day on which "not done within N (working) days of `start`" is known: the day after the last
     day allowed. Something done on the last allowed day is in time."""
     if working_days is not None:

@@ -56,8 +56,18 @@ DA_TAGS = frozenset({"domestic_abuse", "coercive_control", "weapon_or_threat_to_
 SERIOUS_DA_TAGS = frozenset({"weapon_or_threat_to_kill", "strangulation"})
 DA_INCIDENT_EVENTS = frozenset(
     {
-        "domestic_abuse_incident", "police_callout", "arrest", "disclosure", "allegation", "family_report",
-        "public_report", "professional_concern", "injury", "ed_attendance", "hospital_admission", "marac",
+        "domestic_abuse_incident",
+        "police_callout",
+        "arrest",
+        "disclosure",
+        "allegation",
+        "family_report",
+        "public_report",
+        "professional_concern",
+        "injury",
+        "ed_attendance",
+        "hospital_admission",
+        "marac",
     }
 )
 
@@ -117,8 +127,10 @@ def trio_strands(view: FamilyView) -> dict[str, list[Entry]]:
         for entry in _occurrences(view):
             about_adult = bool(adults.intersection(view.subjects(entry)))
             adult_tags = ADULT_ONLY_TAGS if strand == "parental mental ill-health" else frozenset()
-            if (about_adult and entry.event_type in events) or entry.tags & tags or (
-                about_adult and entry.tags & adult_tags
+            if (
+                (about_adult and entry.event_type in events)
+                or entry.tags & tags
+                or (about_adult and entry.tags & adult_tags)
             ):
                 found.append(entry)
         strands[strand] = found
@@ -226,9 +238,7 @@ def da_pattern(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         found = recent(day)
         return len(found) >= cfg["min_incidents"] or any(_serious(incident) for incident in found)
 
-    first = condition_start(
-        as_of=view.as_of, changes=window_changes([i.day for i in incidents], window), holds=holds
-    )
+    first = condition_start(as_of=view.as_of, changes=window_changes([i.day for i in incidents], window), holds=holds)
     if first is None:
         return []
     found = recent(view.as_of)
