@@ -1,0 +1,130 @@
+"""FamilyView: the household rule, incidents counted once, and the date helpers indicators share."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from safechron.indicators.context import (
+    FamilyView,
+    condition_start,
+    day_after_deadline,
+    spoken_span,
+    window_changes,
+)
+from tests.builders import FamilyBuilder
+
+AS_OF = date(2016, 12, 31)
+
+
+def _view(family: FamilyBuilder, postcodes: dict[str, str] | None = None, as_of: date = AS_OF) -> FamilyView:
+    chronology = family.build()
+    for pid, postcode in (postcodes or {}).items():
+        chronology.person(pid).records[0].postcode = postcode
+    return FamilyView.as_of_date(chronology, as_of)
+
+
+def test_parents_with_unknown_address_and_children_at_home_form_the_household() -> None:
+    family = FamilyBuilder()
+    mother = family.person("Mother", role="mother", dob="1990-01-01")
+    child = family.person("Child", role="child", dob="2014-01-01")
+    household = _view(family).household
+    assert household.children == (child,)
+    assert household.adults == (mother,)
+
+
+def test_child_living_away_is_outside_the_household() -> None:
+    family = FamilyBuilder()
+    family.person("Mother", role="mother", dob="1990-01-01")
+    at_home = family.person("Child", role="child", dob="2014-01-01")
+    in_care = family.person("Older sibling", role="sibling", dob="2003-01-01", lives_with_child=False)
+    view = _view(family)
+    assert view.household.children == (at_home,)
+    assert view.children_outside_household == (in_care,)
+
+
+def test_postcode_agreement_brings_in_a_lodger_and_disagreement_leaves_out_a_father() -> None:
+    family = FamilyBuilder()
+    mother = family.person("Mother", role="mother", dob="1990-01-01")
+    child = family.person("Child", role="child", dob="2014-01-01")
+    lodger = family.person("Lodger", role="other_adult", dob="1985-01-01")
+    father = family.person("Father", role="father", dob="1988-01-01")
+    view = _view(family, {child: "FY1 1AA", lodger: "FY1 1AA", father: "PR2 5ZZ"})
+    assert view.household.adults == (mother, lodger)
+
+
+def test_recorded_living_arrangements_win_over_role_and_postcode() -> None:
+    family = FamilyBuilder()
+    child = family.person("Child", role="child", dob="2014-01-01")
+    mother = family.person("Mother", role="mother", dob="1990-01-01", lives_with_child=False)
+    partner = family.person("Partner", role="other_adult", dob="1985-01-01", lives_with_child=True)
+    view = _view(family, {child: "FY1 1AA", mother: "FY1 1AA"})
+    assert view.household.adults == (partner,)
+
+
+def test_adult_named_with_the_child_on_three_days_is_regularly_present() -> None:
+    family = FamilyBuilder()
+    child = family.person("Child", role="child", dob="2014-01-01")
+    uncle = family.person("Uncle", role="relative", dob="1980-01-01", lives_with_child=False)
+    for day in ("2016-02-01", "2016-03-01"):
+        family.entry(day, "home_visit", "Uncle present at the visit.", [child, uncle])
+    family.entry("2016-04-01", "family_report", "Uncle rang with a worry.", [child, uncle])
+    assert _view(family).household.adults == ()
+    family.entry("2016-05-01", "home_visit", "Uncle present again.", [child, uncle])
+    assert _view(family).household.adults == (uncle,)
+    assert _view(family, as_of=date(2016, 4, 30)).household.adults == ()
+
+
+def test_same_day_records_of_one_event_are_one_incident() -> None:
+    family = FamilyBuilder()
+    mother = family.person("Mother", role="mother", dob="1990-01-01")
+    father = family.person("Father", role="father", dob="1988-01-01")
+    neighbour = family.person("Neighbour", role="other_adult", dob="1970-01-01")
+    police = family.entry("2016-03-02", "domestic_abuse_incident", "Assault.", [mother, father], agency="Police")
+    idva = family.entry("2016-03-02", "note", "Referral after assault.", [mother], agency="IDVA")
+    other = family.entry("2016-03-02", "police_callout", "Dispute.", [neighbour], agency="Police")
+    later = family.entry("2016-03-03", "note", "Follow-up.", [mother], agency="IDVA")
+    view = _view(family)
+    incidents = view.incidents([police, idva, other, later])
+    assert [(i.day, {e.record_id for e in i.entries}) for i in incidents] == [
+        (date(2016, 3, 2), {police.record_id, idva.record_id}),
+        (date(2016, 3, 2), {other.record_id}),
+        (date(2016, 3, 3), {later.record_id}),
+    ]
+
+
+def test_condition_start_finds_the_start_of_the_current_run() -> None:
+    window = timedelta(days=10)
+    events = [date(2016, 1, 1), date(2016, 1, 5), date(2016, 2, 1)]
+
+    def any_in_window(day: date) -> bool:
+        return any(day - window <= e <= day for e in events)
+
+    changes = window_changes(events, window)
+    assert condition_start(as_of=date(2016, 1, 12), changes=changes, holds=any_in_window) == date(2016, 1, 1)
+    assert condition_start(as_of=date(2016, 1, 20), changes=changes, holds=any_in_window) is None
+    assert condition_start(as_of=date(2016, 2, 3), changes=changes, holds=any_in_window) == date(2016, 2, 1)
+
+
+def test_deadline_passes_the_day_after_the_last_allowed_day() -> None:
+    wednesday = date(2016, 6, 8)
+    assert day_after_deadline(wednesday, working_days=2) == date(2016, 6, 11)
+    friday = date(2016, 6, 10)
+    assert day_after_deadline(friday, working_days=2) == date(2016, 6, 15)
+    assert day_after_deadline(date(2016, 3, 1), calendar_days=28) == date(2016, 3, 30)
+
+
+def test_spoken_span_reads_as_people_write_dates() -> None:
+    assert spoken_span(date(2016, 3, 2), date(2016, 6, 14)) == "between 2 March and 14 June 2016"
+    assert spoken_span(date(2015, 3, 2), date(2016, 6, 14)) == "between 2 March 2015 and 14 June 2016"
+    assert spoken_span(date(2016, 3, 2), date(2016, 3, 2)) == "on 2 March 2016"
+
+
+def test_earlier_view_sees_only_what_was_known_then() -> None:
+    family = FamilyBuilder()
+    mother = family.person("Mother", role="mother", dob="1990-01-01")
+    family.entry("2016-03-02", "note", "Early.", [mother])
+    family.entry("2016-03-01", "note", "Written up late.", [mother], recorded="2016-04-01")
+    view = _view(family)
+    earlier = view.earlier(date(2016, 3, 15))
+    assert [e.summary for e in earlier.entries] == ["Early."]
+    assert earlier.household.adults == (mother,)
