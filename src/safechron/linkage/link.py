@@ -1,0 +1,123 @@
+"""Who is the same person across agencies: identifiers first, then a probabilistic model, and
+the practitioner's word over both. Every link made is kept with its reason."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from safechron.chronology.model import LinkReason, Person, PersonRecord
+from safechron.linkage.clusters import Clusters
+from safechron.linkage.features import IDENTIFIER_LABELS, features_of, identifiers_of
+from safechron.linkage.model import ScoredPair, score_pairs
+from safechron.linkage.persons import person_of
+
+__all__ = ["LinkageSettings", "link_records"]
+
+#: The given-name level that marks two different first names. Children of one family (twins
+#: above all) share everything else, so two records of whom either is a child are never linked
+#: by the model when their given names differ.
+_DIFFERENT_GIVEN_NAME = "given name different"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkageSettings:
+    """How sure the model must be to link, and what it believes before looking at the records."""
+
+    threshold: float = 0.8  # match probability from which two records are taken to be one person
+    prior: float | None = None  # probability two records of different agencies are one person;
+    # None: one in the number of records of the largest agency (the fewest people there can be), at most 1/2
+
+
+def link_records(
+    records: Sequence[PersonRecord],
+    *,
+    confirmed: Iterable[tuple[str, str]] = (),
+    split: Iterable[tuple[str, str]] = (),
+    settings: LinkageSettings | None = None,
+) -> list[Person]:
+    """Group person records into persons, each with the reasons for its links. Every record is in
+    exactly one person; persons are numbered p1, p2, ... in order of their first record."""
+    settings = settings or LinkageSettings()
+    index_of = {record.key: index for index, record in enumerate(records)}
+    identifiers = [identifiers_of(record) for record in records]
+    features = [features_of(record) for record in records]
+    clusters = Clusters.of(
+        agencies=[record.agency for record in records],
+        identifiers=identifiers,
+        roles=[feature.role for feature in features],
+        unborn=[record.unborn for record in records],
+        split=_indices(split, index_of),
+    )
+    reasons: dict[int, list[LinkReason]] = {}
+
+    def link(a: int, b: int, method: str, reason: LinkReason) -> None:
+        if clusters.link(a, b, method=method):
+            reasons.setdefault(a, []).append(reason)
+
+    for a, b in _indices(confirmed, index_of):
+        link(a, b, "confirmed", LinkReason(records[a].key, records[b].key, "confirmed",
+                                           ("confirmed by a practitioner",)))
+    for (a, b), kinds in _shared_identifiers(identifiers).items():
+        link(a, b, "identifier", LinkReason(records[a].key, records[b].key, "identifier",
+                                            tuple(IDENTIFIER_LABELS[kind] for kind in kinds)))
+    largest_agency = max(Counter(record.agency for record in records).values(), default=1)
+    prior = settings.prior if settings.prior is not None else min(0.5, 1 / largest_agency)
+    pairs = score_pairs(features, prior=prior, threshold=settings.threshold)
+    for pair in sorted(pairs, key=lambda p: (-p.match_weight, p.left, p.right)):
+        reason = _model_reason(records, pair)
+        children = features[pair.left].role == "child" or features[pair.right].role == "child"
+        if not (children and _DIFFERENT_GIVEN_NAME in reason.disagreed_levels):
+            link(pair.left, pair.right, "probabilistic", reason.link)
+
+    persons = []
+    for number, members in enumerate(clusters.members(), start=1):
+        person_reasons = sorted(
+            (reason for member in members for reason in reasons.get(member, ())),
+            key=lambda r: (index_of[r.record_a], index_of[r.record_b]),
+        )
+        persons.append(person_of(f"p{number}", [records[m] for m in members], person_reasons))
+    return persons
+
+
+def _indices(pairs: Iterable[tuple[str, str]], index_of: dict[str, int]) -> list[tuple[int, int]]:
+    """Record-key pairs as index pairs, leaving out keys of records not given."""
+    return [(index_of[a], index_of[b]) for a, b in pairs if a in index_of and b in index_of and a != b]
+
+
+def _shared_identifiers(identifiers: Sequence[dict[str, str]]) -> dict[tuple[int, int], list[str]]:
+    """Pairs of records holding the same identifier, with the kinds they share, in input order."""
+    holders: dict[tuple[str, str], list[int]] = {}
+    for index, found in enumerate(identifiers):
+        for kind, value in found.items():
+            holders.setdefault((kind, value), []).append(index)
+    shared: dict[tuple[int, int], list[str]] = {}
+    for (kind, _), indices in holders.items():
+        for pair in combinations(indices, 2):
+            shared.setdefault(pair, []).append(kind)
+    return dict(sorted(shared.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class _ModelReason:
+    link: LinkReason
+    disagreed_levels: tuple[str, ...]
+
+
+def _model_reason(records: Sequence[PersonRecord], pair: ScoredPair) -> _ModelReason:
+    agreed, disagreed, disagreed_levels = [], [], []
+    for comparison, level in pair.levels():
+        if level is None or level.m == level.u:
+            continue
+        if level.m > level.u:
+            agreed.append(level.label)
+        else:
+            disagreed.append(comparison.field)
+            disagreed_levels.append(level.label)
+    return _ModelReason(
+        LinkReason(records[pair.left].key, records[pair.right].key, "probabilistic", tuple(agreed),
+                   tuple(disagreed), round(pair.match_weight, 2), pair.match_probability),
+        tuple(disagreed_levels),
+    )

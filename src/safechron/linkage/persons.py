@@ -1,0 +1,66 @@
+"""What safechron shows for a person made of several agencies' records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from safechron.chronology.dates import PartialDate
+from safechron.chronology.model import LinkReason, Person, PersonRecord
+from safechron.vocabulary import ROLES, humanise
+
+__all__ = ["person_of"]
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def person_of(person_id: str, records: Sequence[PersonRecord], reasons: list[LinkReason]) -> Person:
+    born = [record for record in records if not record.unborn]
+    return Person(
+        person_id=person_id,
+        records=list(records),
+        reasons=reasons,
+        display_name=_display_name(records),
+        date_of_birth=_best_date([record.date_of_birth for record in born]),
+        unborn=not born,
+        expected_date=_best_date([record.expected_date for record in records if record.unborn]),
+        sex=_majority([record.sex for record in records if record.sex in ("male", "female")]) or "unknown",
+        role=_majority([r.role for r in records if r.role in ROLES]) or _majority([r.role for r in records]),
+        lives_with_child=(
+            True if any(r.lives_with_child for r in records)
+            else False if any(r.lives_with_child is False for r in records)
+            else None
+        ),
+    )
+
+
+def _display_name(records: Sequence[PersonRecord]) -> str:
+    """The fullest name any agency recorded (most name parts, then longest, then most often)."""
+    names = Counter(" ".join(record.full_name.split()) for record in records if record.full_name.strip())
+    if not names:
+        roles = [record.role for record in records if record.role]
+        return humanise(roles[0]) if roles else "Name not recorded"
+    fullest = max(names, key=lambda name: (len(name.split()), len(name), names[name]))
+    return fullest.title() if fullest.islower() or fullest.isupper() else fullest
+
+
+def _agrees(a: PartialDate, b: PartialDate) -> bool:
+    return a.year == b.year and (a.month is None or b.month is None or a.month == b.month) and (
+        a.day is None or b.day is None or a.day == b.day)
+
+
+def _best_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:
+    """The most precise date, among those agreeing with most of the others (first recorded on a tie)."""
+    known = [d for d in dates if d is not None]
+    if not known:
+        return None
+    return max(
+        known,
+        key=lambda d: (sum(_agrees(d, other) for other in known), _PRECISION[d.precision], not d.uncertain),
+    )
+
+
+def _majority(values: Sequence[str]) -> str:
+    """The most frequent value, the first recorded on a tie; empty when there is none."""
+    counts = Counter(value for value in values if value)
+    return counts.most_common(1)[0][0] if counts else ""
