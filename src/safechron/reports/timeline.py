@@ -29,7 +29,7 @@ AGENCY_COLOURS: tuple[str, ...] = (
 )  # fmt: skip
 #: Shapes cycle at a different length to the colours, so every agency differs by shape as well as colour.
 AGENCY_SHAPES: tuple[str, ...] = (
-    "circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge",
+    "circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right",
 )  # fmt: skip
 _DESCRIBED_MARK = re.compile(r'(<(path|text|rect)\b[^>]*?\baria-label="([^"]*)"[^>]*?\brole="graphics-symbol"[^>]*?)/>')
 _NO_ONE = "No one linked"
@@ -41,7 +41,7 @@ class TimelineStyle:
     width: int = 900
     lane_height: int = 26
     label_height: int = 15
-    label_levels: int = 4  # rows of indicator labels before they repeat
+    label_levels: int = 12  # rows of indicator labels, one an alert, before they repeat
     font: str = "Arial, Helvetica, sans-serif"
 
 
@@ -50,8 +50,8 @@ def timeline_svg(
 ) -> str:
     """The chronology's entries known on `as_of` as an SVG timeline, with each alert's first-met date."""
     look = style or TimelineStyle()
-    lanes = _lanes(chronology)
-    points = _points(chronology, as_of=as_of, lanes=lanes)
+    points = _points(chronology, as_of=as_of)
+    lanes = _lanes(chronology) + ([_NO_ONE] if any(point["lane"] == _NO_ONE for point in points) else [])
     agencies = sorted({point["agency"] for point in points})
     markers = _markers(alerts, as_of=as_of, levels=look.label_levels, label_height=look.label_height)
     scale = alt.Scale(padding=12)
@@ -79,7 +79,9 @@ def timeline_svg(
         .mark_point(filled=True, size=70, opacity=0.8)
         .encode(
             x=x,
-            y=alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=260, labelFontSize=12)),
+            y=alt.Y(
+                "lane:N", scale=alt.Scale(domain=lanes), title=None, axis=alt.Axis(labelLimit=260, labelFontSize=12)
+            ),
             color=alt.Color(
                 "agency:N", scale=alt.Scale(domain=agencies, range=_cycle(AGENCY_COLOURS, len(agencies))), legend=legend
             ),
@@ -115,10 +117,10 @@ def _lanes(chronology: Chronology) -> list[str]:
     def rank(person: Person) -> int:
         return 0 if person.role in CHILD_ROLES else 1 if person.role in PARENT_ROLES else 2
 
-    return [_lane(person) for person in sorted(chronology.persons, key=rank)] + [_NO_ONE]
+    return [_lane(person) for person in sorted(chronology.persons, key=rank)]
 
 
-def _points(chronology: Chronology, *, as_of: date, lanes: list[str]) -> list[dict[str, Any]]:
+def _points(chronology: Chronology, *, as_of: date) -> list[dict[str, Any]]:
     lane_of = {person.person_id: _lane(person) for person in chronology.persons}
     points = []
     for row in chronology_rows(chronology):
@@ -128,8 +130,6 @@ def _points(chronology: Chronology, *, as_of: date, lanes: list[str]) -> list[di
         tip = f"{row.date_in_words}, {row.agency}: {row.event}. {summary}"
         for lane in [lane_of[pid] for pid in row.person_ids] or [_NO_ONE]:
             points.append({"day": row.entry.date.start.isoformat(), "lane": lane, "agency": row.agency, "tip": tip})
-    if not any(point["lane"] == _NO_ONE for point in points):
-        lanes.remove(_NO_ONE)
     return points
 
 

@@ -1,0 +1,206 @@
+"""The `safechron` command line (command-line.md, version 1).
+
+    safechron merge PATH... [--out FILE] [--format xlsx|csv|docx|json]
+    safechron link PATH... --format json
+    safechron analyse PATH... [--as-of YYYY-MM-DD] --format json|text|html [--out FILE]
+    safechron demo
+
+Exit status 0 on success (quarantined rows are reported on standard error, one line each,
+and in the output); 2 on a usage error or a submission that cannot be read, with one line
+on standard error naming the file, the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from safechron.chronology.model import Chronology
+from safechron.formats.errors import SubmissionError
+from safechron.pipeline import analyse, load
+from safechron.reports.exports import chronology_csv, chronology_json, write_docx, write_xlsx
+from safechron.reports.html import render_html
+from safechron.reports.shapes import analyse_json, link_json
+from safechron.reports.text import render_text
+
+__all__ = ["main"]
+
+USAGE_ERROR = 2
+MERGE_FORMATS = ("xlsx", "csv", "docx", "json")
+ANALYSE_FORMATS = ("json", "text", "html")
+#: Where a format that cannot go to the terminal is written when no --out is given.
+DEFAULT_FILES = {"xlsx": "chronology.xlsx", "docx": "chronology.docx", "html": "safechron-report.html"}
+
+
+class UsageError(Exception):
+    """A command line that cannot be run; the message is one line saying what to change."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on standard error and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")  # names and summaries are not ASCII, whatever the locale
+    try:
+        arguments = _parser().parse_args(argv)
+        return int(arguments.run(arguments))
+    except UsageError as error:
+        print(f"safechron: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except SubmissionError as error:
+        print(str(error), file=sys.stderr)
+        return USAGE_ERROR
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="safechron",
+        description="Combine agency chronologies, link people across agencies and keep cumulative risk in view.",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True, parser_class=_Parser)
+
+    merge = commands.add_parser("merge", help="the combined multi-agency chronology, as a file or JSON")
+    _add_paths(merge)
+    merge.add_argument("--out", type=Path, help="file to write (default: JSON and CSV to standard output)")
+    merge.add_argument(
+        "--format",
+        choices=MERGE_FORMATS,
+        help="default: from the --out file's extension, otherwise json",
+    )
+    merge.set_defaults(run=_merge)
+
+    link = commands.add_parser("link", help="which agency person records are the same person")
+    _add_paths(link)
+    link.add_argument("--format", choices=("json",), default="json")
+    link.set_defaults(run=_link)
+
+    analyse_command = commands.add_parser("analyse", help="every indicator as of a date, with its evidence")
+    _add_paths(analyse_command)
+    analyse_command.add_argument(
+        "--as-of", type=_iso_day, default=None, metavar="YYYY-MM-DD", help="the date to analyse as of (default: today)"
+    )
+    analyse_command.add_argument("--format", choices=ANALYSE_FORMATS, default="text")
+    analyse_command.add_argument("--out", type=Path, help="file to write (default: standard output; html to a file)")
+    analyse_command.set_defaults(run=_analyse)
+
+    demo = commands.add_parser("demo", help="serve the web application with the demonstration family")
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="a submission (.xlsx, .zip, or folder with people.csv and entries.csv), or a folder of them",
+    )
+
+
+def _iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; give it as YYYY-MM-DD, e.g. 2016-06-30") from None
+
+
+def _load(paths: Sequence[Path]) -> Chronology:
+    """Read and combine the submissions, reporting each quarantined row and warning on standard error."""
+    for path in paths:
+        if not path.exists():
+            raise SubmissionError(file=str(path), problem="no such file or folder", fix="Check the path and try again")
+    chronology = load(paths)
+    for row in chronology.quarantine:
+        print(f"quarantined: {row.message()}", file=sys.stderr)
+    for issue in chronology.warnings:
+        print(f"warning: {issue.message()}", file=sys.stderr)
+    return chronology
+
+
+def _merge(arguments: argparse.Namespace) -> int:
+    out: Path | None = arguments.out
+    fmt: str = arguments.format or _format_of(out, MERGE_FORMATS, default="json")
+    chronology = _load(arguments.paths)
+    if fmt == "json":
+        _emit(chronology_json(chronology) + "\n", out)
+    elif fmt == "csv":
+        _emit(chronology_csv(chronology), out)
+    else:
+        writer: Callable[..., None] = write_xlsx if fmt == "xlsx" else write_docx
+        target = out or Path(DEFAULT_FILES[fmt])
+        writer(chronology=chronology, path=target)
+        _announce(target, out)
+    return 0
+
+
+def _link(arguments: argparse.Namespace) -> int:
+    _emit(_json(link_json(_load(arguments.paths))), None)
+    return 0
+
+
+def _analyse(arguments: argparse.Namespace) -> int:
+    as_of: date = arguments.as_of or date.today()
+    out: Path | None = arguments.out
+    chronology = _load(arguments.paths)
+    alerts = analyse(chronology, as_of)
+    if arguments.format == "json":
+        _emit(_json(analyse_json(chronology=chronology, alerts=alerts, as_of=as_of)), out)
+    elif arguments.format == "text":
+        _emit(render_text(chronology=chronology, alerts=alerts, as_of=as_of), out)
+    else:
+        target = out or Path(DEFAULT_FILES["html"])
+        target.write_text(render_html(chronology=chronology, alerts=alerts, as_of=as_of), encoding="utf-8")
+        _announce(target, out)
+    return 0
+
+
+def _demo(arguments: argparse.Namespace) -> int:
+    from safechron.web.demo import run  # the web app is only needed, and only imported, for the demo
+
+    run()
+    return 0
+
+
+def _format_of(out: Path | None, formats: tuple[str, ...], *, default: str) -> str:
+    if out is None:
+        return default
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix not in formats:
+        raise UsageError(f"cannot tell the format of '{out}'; add --format with one of {', '.join(formats)}")
+    return suffix
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _emit(text: str, out: Path | None) -> None:
+    """Write text to the --out file, or to standard output."""
+    if out is not None:
+        out.write_text(text, encoding="utf-8", newline="")
+    else:
+        sys.stdout.write(text)
+
+
+def _announce(target: Path, out: Path | None) -> None:
+    """Say where a file went when the person did not choose the name."""
+    if out is None:
+        print(f"Wrote {target}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+
+from safechron.chronology.model import Chronology
+from safechron.indicators.base import Alert, Evidence
+from safechron.reports.timeline import AGENCY_COLOURS, timeline_svg
+from tests.builders import AGENCY_TYPES, FamilyBuilder
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _texts(root: ET.Element) -> list[str]:
+    return [element.text or "" for element in root.iter(f"{SVG}text")]
+
+
+def test_lanes_markers_and_first_met_rules(chronology: Chronology, alerts: list[Alert], as_of: date) -> None:
+    root = ET.fromstring(timeline_svg(chronology=chronology, alerts=alerts, as_of=as_of))
+    texts = _texts(root)
+    for lane in ("Kerry Smith (mother)", "Dean Jones (father)", "Child BY (child)", "Jean Smith (grandparent)"):
+        assert lane in texts
+    assert "Sibling 2 (child)" in texts  # a lane for every person, even with nothing known yet
+    assert "Toxic trio (high), 31 May 2016" in texts
+    assert "Family concerns (medium), 22 May 2016" in texts
+    assert {"Agency", "GP", "Health Visiting", "NSPCC", "Police"} <= set(texts)
+    titles = [element.text or "" for element in root.iter(f"{SVG}title")]
+    # one marker per entry and person it is about, known on the as-of date (the 2016 note is not yet)
+    assert len(titles) == 7
+    assert "About 22 May 2016, NSPCC: Family report. Nan says Dean is drinking again." in titles
+    assert not [t for t in titles if "Sibling 2" in t]
+
+
+def test_agencies_differ_by_colour_and_shape(chronology: Chronology, alerts: list[Alert], as_of: date) -> None:
+    root = ET.fromstring(timeline_svg(chronology=chronology, alerts=alerts, as_of=as_of))
+    symbols = {}
+    for element in root.iter(f"{SVG}path"):
+        title = element.find(f"{SVG}title")
+        if title is not None and title.text and ", " in title.text and ":" in title.text:
+            agency = title.text.split(", ", 1)[1].split(":", 1)[0]
+            symbols[agency] = (element.get("fill"), element.get("d"))
+    assert len(set(symbols.values())) == len(symbols) >= 3
+    assert {fill for fill, _ in symbols.values()} <= {colour.lower() for colour in AGENCY_COLOURS} | set(AGENCY_COLOURS)
+
+
+def test_two_thousand_entries_render(as_of: date) -> None:
+    family = FamilyBuilder()
+    people = [family.person(f"Person {n}", role=role) for n, role in enumerate(["mother", "father", "child", "child"])]
+    agencies = list(AGENCY_TYPES)
+    start = date(2014, 1, 1)
+    for n in range(2000):
+        family.entry(
+            (start + timedelta(days=n % 900)).isoformat(),
+            "note",
+            f"Entry {n} " + "text " * 60,
+            [people[n % 4], people[(n + 1) % 4]],
+            agency=agencies[n % len(agencies)],
+        )
+    alerts = [
+        Alert(
+            code=f"CODE_{n}",
+            severity="high" if n % 2 else "medium",
+            first_met_on=start + timedelta(days=90 * n),
+            evidence=(Evidence("Police", "R0001", family.build().entries[0].date),),
+            explanation="x",
+            title=f"Alert {n}",
+        )
+        for n in range(8)
+    ]
+    root = ET.fromstring(timeline_svg(chronology=family.build(), alerts=alerts, as_of=date(2017, 1, 1)))
+    titles = [element.text or "" for element in root.iter(f"{SVG}title")]
+    assert len(titles) >= 4000
+    assert max(len(t) for t in titles) < 400  # long summaries are cut short on hover
+    assert float(root.get("height", "0")) < 600  # lanes, not one row per entry
