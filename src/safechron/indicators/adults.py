@@ -1,0 +1,547 @@
+"""The adults who pose the risk: are the people who harm seen, assessed and held to account?
+(indicators.md, "The adults who pose the risk").
+
+Most rules here are about an *adult linked to domestic abuse*: an adult named in the household's
+domestic abuse incidents as the alleged perpetrator (`da_perpetrators`). Each function quotes its
+catalogue rule in its docstring; its numbers come from thresholds.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from safechron.chronology.model import Entry
+from safechron.indicators.base import Alert, Thresholds, evidence_of, indicator
+from safechron.indicators.child import PlanRun, plan_run
+from safechron.indicators.context import (
+    FamilyView,
+    Incident,
+    condition_start,
+    day_after_deadline,
+    spoken_day,
+    spoken_span,
+    window_changes,
+)
+from safechron.indicators.cumulative import SERIOUS_DA_TAGS, da_incidents, da_pattern
+from safechron.vocabulary import humanise
+
+__all__ = ["da_perpetrators", "mentions", "no_contact_terms", "recent_run", "strategy_meeting_within"]
+
+GROUP = "The adults who pose the risk"
+
+#: Roles in which an adult named in a domestic abuse incident is taken as the alleged perpetrator,
+#: unless the records name someone else explicitly.
+PERPETRATOR_ROLES = frozenset({"father", "stepfather", "partner"})
+COMPLETED_ASSESSMENTS = frozenset({"assessment_completed", "pre_birth_assessment"})
+NON_COMPLIANCE_EVENTS = frozenset({"probation_missed", "order_breach", "arrest", "charge", "conviction"})
+RELEASE_EVENTS = frozenset({"release_from_custody", "bail"})
+#: Entries where a plan or agreement about who may see the children is set down.
+PLAN_RECORDS = frozenset(
+    {"written_agreement", "cp_plan_start", "icpc", "rcpc", "core_group", "discharge_planning", "strategy_discussion"}
+)
+NON_ENGAGEMENT_EVENTS = frozenset({"missed_appointment", "antenatal_missed", "probation_missed", "no_access_visit"})
+CONFERENCES = frozenset({"icpc", "rcpc", "core_group"})
+
+_ROLE_WORD = r"(?:perpetrator|suspect)"
+_GAP = r"(?:\s*(?:was|is|as|the|alleged|suspected|named|identified|a|an|being|primary)\b|\s*[:(\-–,])*\s*"
+_NO_CONTACT = re.compile(
+    r"\bno (?:unsupervised )?contact\b|\bsupervised contact only\b|\bstays? away\b|\bkeep \w+ away\b"
+    r"|\bnot (?:to|allowed to|permitted to|be allowed to) (?:live|reside|stay|return|have contact|visit|be at|be in)"
+    r"|\bmust not (?:live|reside|stay|visit|have contact|return|be at|be in)",
+    re.IGNORECASE,
+)
+_TO_CHILD = re.compile(
+    r"\b(?:family home|family address|home address|same address|child(?:ren)?'?s? (?:home|address))"
+    r"|\b(?:mother|mum|partner)'?s? (?:home|address|house|property)"
+    r"|\bmoves? back\b|\bmoving back\b|\breturn(?:s|ed|ing)? (?:home|to the family)"
+    r"|\bresid\w* (?:at|with)\b|\blives? (?:with|at)\b"
+    r"|(?<!no )(?<!not )(?<!not to have )\bcontact with (?:the )?(?:child|children)",
+    re.IGNORECASE,
+)
+_RELEASE_WORDS = re.compile(r"\brelease\w*|\bbail\w*|\bcurfew\b", re.IGNORECASE)
+_SEPARATE = re.compile(
+    r"\bend (?:the|their|her) relationship|\bseparat\w+|\bexclude\w*|\bmust (?:call|contact|ring) (?:the )?police",
+    re.IGNORECASE,
+)
+_DASH_HIGH = re.compile(r"\bDASH\b[^.;]{0,60}\bhigh\b|\bhigh[- ]risk\b[^.;]{0,40}\bDASH\b", re.IGNORECASE)
+_NOT_DONE = re.compile(
+    r"\b(?:refus\w*|declin\w*)\b|\bdid not (?:engage|attend|take part)|\bnot (?:been )?(?:seen|assessed|completed)",
+    re.IGNORECASE,
+)
+_NO_CHARGE = re.compile(
+    r"\bno further action\b|\bNFA\b|\bno charges?\b|\bnot (?:be )?charged\b|\bnot to (?:charge|prosecute)\b",
+    re.IGNORECASE,
+)
+_ABUSE_WORDS = re.compile(r"\bsexual\w*|\bphysical abuse|\bassault\w*|\bnon[- ]accidental|\binjur\w*", re.IGNORECASE)
+_THREAT_WORDS = re.compile(r"\bthreat\w*|\bassault\w*|\bviolen\w*|\battack\w*|\bthrew\b|\bhit\b", re.IGNORECASE)
+_REFUSAL = re.compile(
+    r"\b(?:refus\w*|declin\w*)\b[^.;]{0,40}\b(?:assessment|to engage|to take part|to participate|to co-?operate"
+    r"|to work with|visit|entry|access)",
+    re.IGNORECASE,
+)
+_NOT_ATTENDED = re.compile(
+    r"\b(?:did not|didn't|failed to|refused to|declined to) attend\b|\bnon[- ]attendance\b|\bneither parent attended\b",
+    re.IGNORECASE,
+)
+
+
+# -- shared helpers ------------------------------------------------------------------------------
+
+
+def mentions(view: FamilyView, person_id: str, text: str) -> bool:
+    """Whether a text names the person by any name an agency recorded for them."""
+    return any(re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) for name in _names(view, person_id))
+
+
+def _names(view: FamilyView, person_id: str) -> set[str]:
+    person = view.persons[person_id]
+    names = {person.display_name}
+    for record in person.records:
+        names.update((record.full_name, record.given_names, *record.known_as))
+    return {name for name in names if len(name) > 1}
+
+
+def _named_as_perpetrator(view: FamilyView, person_id: str, text: str) -> bool:
+    for name in _names(view, person_id):
+        who = re.escape(name)
+        if re.search(rf"\b{who}\b{_GAP}{_ROLE_WORD}|\b{_ROLE_WORD}{_GAP}\b{who}\b", text, re.IGNORECASE):
+            return True
+    return False
+
+
+def da_perpetrators(view: FamilyView) -> dict[str, list[Entry]]:
+    """Adults linked to domestic abuse in the household, each with the entries that link them.
+
+    For each domestic abuse incident of the household (counted once across agencies): the adults
+    the records explicitly name as perpetrator or suspect; if none is named, the adults of the
+    incident in a father's, stepfather's or partner's role.
+    """
+    linked: dict[str, list[Entry]] = {}
+    for incident in da_incidents(view):
+        adults = sorted(pid for pid in incident.people if not view.is_child(pid, incident.day))
+        text = " ".join(entry.text() for entry in incident.entries)
+        named = [pid for pid in adults if _named_as_perpetrator(view, pid, text)]
+        for pid in named or [pid for pid in adults if view.persons[pid].role in PERPETRATOR_ROLES]:
+            linked.setdefault(pid, []).extend(incident.entries)
+    return linked
+
+
+def recent_run(view: FamilyView, days: Iterable[date], *, relevant_days: int) -> date | None:
+    """Since when some event of `days` has happened within `relevant_days` before each day up to as-of."""
+    found = sorted(set(days))
+    relevance = timedelta(days=relevant_days)
+    return condition_start(
+        as_of=view.as_of,
+        changes=window_changes(found, relevance),
+        holds=lambda day: any(day - relevance <= d <= day for d in found),
+    )
+
+
+def strategy_meeting_within(view: FamilyView, start: date, deadline: date) -> bool:
+    """Whether a strategy discussion is recorded from `start` up to the day before `deadline`."""
+    return any(start <= e.date.start < deadline for e in view.of_type("strategy_discussion"))
+
+
+def no_contact_terms(view: FamilyView, adult: str, *, until: date, since: date) -> list[Entry]:
+    """Plans and agreements between two days that say the adult is to have no contact or live elsewhere."""
+    return [
+        e
+        for e in view.between(since, until, view.of_type(*PLAN_RECORDS))
+        if _NO_CONTACT.search(e.text()) and (adult in view.subjects(e) or mentions(view, adult, e.text()))
+    ]
+
+
+def _earliest_plan(view: FamilyView) -> PlanRun | None:
+    runs = [run for child in view.children_on_plan() if (run := plan_run(view, child)) is not None]
+    return min(runs, key=lambda run: run.start) if runs else None
+
+
+# -- indicators ----------------------------------------------------------------------------------
+
+
+@indicator(
+    "PERPETRATOR_NOT_ASSESSED",
+    title="Risk from the perpetrator not assessed",
+    group=GROUP,
+    reference="000 §189, §192, Rec 200",
+)
+def perpetrator_not_assessed(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
+    """An adult linked to domestic abuse in the household has no completed assessment of the risk they
+    pose (a risk or parenting assessment naming them) during an open plan of 3 months or more; passing
+    contacts such as phone calls or seeing them at the door do not count (high)."""
+    run = _earliest_plan(view)
+    if run is None:
+        return []
+    plan_due = run.start + timedelta(days=cfg["plan_days"])
+    on_plan = view.children_on_plan()
+    alerts = []
+    for adult, linked in da_perpetrators(view).items():
+        assessed = [
+            e
+            for e in view.of_type(*COMPLETED_ASSESSMENTS)
+            if e.date.start >= run.start
+            and (adult in view.subjects(e) or mentions(view, adult, e.text()))
+            and not _NOT_DONE.search(e.text())
+        ]
+        first = max(plan_due, linked[0].date.start)
+        if assessed or first > view.as_of:
+            continue
+        incidents = len({e.date.start for e in linked})
+        alerts.append(
+            Alert(
+                code="PERPETRATOR_NOT_ASSESSED",
+                severity="high",
+                first_met_on=first,
+                evidence=evidence_of([run.start_entry, *linked]),
+                explanation=(
+                    f"{view.name(adult)} is named in {incidents} domestic abuse incident{'s' if incidents > 1 else ''} "
+                    f"{spoken_span(linked[0].date.start, linked[-1].date.start)}, and {view.names(on_plan)} "
+                    f"{'has' if len(on_plan) == 1 else 'have'} been on a plan since {spoken_day(run.start)}, "
+                    f"but no completed assessment of the risk {view.name(adult)} poses is recorded."
+                ),
+                children=on_plan,
+                adults=(adult,),
+            )
+        )
+    return alerts
+
+
+@indicator(
+    "PERPETRATOR_NON_COMPLIANCE",
+    title="Perpetrator not complying",
+    group=GROUP,
+    reference="000 §75–76, §105",
+)
+def perpetrator_non_compliance(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
+    """An adult linked to domestic abuse misses probation appointments, breaches an order or bail, or
+    offends again while a child of the household is on a plan (high).
+
+    Shown while the latest such event is within `relevant_days`.
+    """
+    alerts = []
+    for adult in da_perpetrators(view):
+        events = [e for e in view.about([adult]) if _non_compliance(e) and view.children_on_plan(e.date.start)]
+        start = recent_run(view, (e.date.start for e in events), relevant_days=cfg["relevant_days"])
+        if start is None:
+            continue
+        current = [e for e in events if e.date.start >= start]
+        kinds = ", ".join(dict.fromkeys(humanise(e.event_type).lower() for e in current))
+        alerts.append(
+            Alert(
+                code="PERPETRATOR_NON_COMPLIANCE",
+                severity="high",
+                first_met_on=start,
+                evidence=evidence_of(current),
+                explanation=(
+                    f"{view.name(adult)}, who is linked to domestic abuse in the household, has {len(current)} "
+                    f"record{'s' if len(current) > 1 else ''} of non-compliance or further offending ({kinds}) "
+                    f"{spoken_span(current[0].date.start, current[-1].date.start)} while a child was on a plan."
+                ),
+                children=view.household.children,
+                adults=(adult,),
+            )
+        )
+    return alerts
+
+
+def _dates(entries: list[Entry]) -> str:
+    """'on 4 April 2016' or 'on 4 April 2016 and 2 more dates' for records of one thing."""
+    more = len({e.date.start for e in entries}) - 1
+    return f"on {entries[0].date.display()}" + (f" and {more} more date{'s' if more > 1 else ''}" if more else "")
+
+
+def _non_compliance(entry: Entry) -> bool:
+    if entry.event_type in NON_COMPLIANCE_EVENTS:
+        return True
+    if entry.event_type == "missed_appointment" and entry.agency_type == "probation":
+        return True
+    return entry.event_type == "bail" and "breach" in entry.text().lower()
+
+
+@indicator(
+    "RELEASE_INTO_HOUSEHOLD",
+    title="Released into the household against the plan",
+    group=GROUP,
+    reference="000 §131, §141–144",
+)
+def release_into_household(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
+    """An adult linked to domestic abuse is released from custody, or bailed, to the child's address or
+    with contact, while a plan or agreement says no contact (high).
+
+    A plan or agreement counts when made within `agreement_days` before the release.
+    """
+    alerts = []
+    for adult in da_perpetrators(view):
+        releases = [
+            e
+            for e in view.about([adult])
+            if (e.event_type in RELEASE_EVENTS or _RELEASE_WORDS.search(e.text())) and _TO_CHILD.search(e.text())
+        ]
+        against: dict[tuple[str, str], list[Entry]] = {}
+        for release in releases:
+            day = release.date.start
+            terms = no_contact_terms(view, adult, until=day, since=day - timedelta(days=cfg["agreement_days"]))
+            if terms:
+                against[release.key] = terms
+        found = [r for r in releases if r.key in against]
+        start = recent_run(view, (r.date.start for r in found), relevant_days=cfg["relevant_days"])
+        if start is None:
+            continue
+        current = [r for r in found if r.date.start >= start]
+        terms = against[current[-1].key]
+        alerts.append(
+            Alert(
+                code="RELEASE_INTO_HOUSEHOLD",
+                severity="high",
+                first_met_on=start,
+                evidence=evidence_of([*current, *terms]),
+                explanation=(
+                    f"{view.name(adult)}, who is linked to domestic abuse in the household, was released or bailed "
+                    f"to the children's home or with contact ({_dates(current)}), while the "
+                    f"{humanise(terms[-1].event_type).lower()} of {terms[-1].date.display()} said no contact."
+                ),
+                children=view.household.children,
+                adults=(adult,),
+            )
+        )
+    return alerts
+
+
+@indicator(
+    "SEPARATION_RISK",
+    title="Separation in high-risk domestic abuse",
+    group=GROUP,
+    reference="000 §69, §101, §123, §157",
+)
+def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
+    """In a household where domestic abuse is high risk (DA_PATTERN met, DASH high, weapon, threat to kill
+    or strangulation), the victim separates, or a plan or agreement requires her to exclude or separate from
+    the perpetrator: separation raises the risk of serious harm and the plan should say how the victim and
+    children are protected (high). A separation in a standard-risk case does not fire it.
+    """
+    perpetrators = da_perpetrators(view)
+    if not perpetrators:
+        return []
+    household = set(view.household.members)
+    da_cfg = Thresholds.load().for_code("DA_PATTERN")
+    separations = []
+    for e in view.entries:
+        about_household = household.intersection(view.subjects(e))
+        agreed = e.event_type in PLAN_RECORDS and (_SEPARATE.search(e.text()) or _NO_CONTACT.search(e.text()))
+        if (about_household and "separation" in e.tags) or agreed:
+            reasons, relied = _high_risk(view.earlier(e.date.start), da_cfg, lookback_days=cfg["risk_lookback_days"])
+            if reasons:
+                separations.append((e, reasons, relied))
+    start = recent_run(view, (e.date.start for e, _, _ in separations), relevant_days=cfg["relevant_days"])
+    if start is None:
+        return []
+    current = [found for found in separations if found[0].date.start >= start]
+    latest, reasons, _ = current[-1]
+    perpetrator_ids = tuple(perpetrators)
+    victims = tuple(
+        pid
+        for pid in view.household.adults
+        if pid not in perpetrators and any(pid in view.subjects(e) for found in perpetrators.values() for e in found)
+    )
+    relied = [e for found in current for e in (found[0], *found[2])]
+    what = "a separation" if "separation" in latest.tags else f"the {humanise(latest.event_type).lower()}"
+    return [
+        Alert(
+            code="SEPARATION_RISK",
+            severity="high",
+            first_met_on=start,
+            evidence=evidence_of(relied),
+            explanation=(
+                f"Domestic abuse by {view.names(perpetrator_ids)} is high risk ({'; '.join(reasons)}), and "
+                f"{what} on {latest.date.display()} means {view.names(victims) or 'the victim'} separating or "
+                f"keeping {view.names(perpetrator_ids)} away. Separation is when the risk of serious harm is "
+                f"highest: the plan should say how {view.names(victims) or 'the victim'} and the children are "
+                f"protected."
+            ),
+            children=view.household.children,
+            adults=victims + perpetrator_ids,
+        )
+    ]
+
+
+def _high_risk(view: FamilyView, da_cfg: dict[str, Any], *, lookback_days: int) -> tuple[list[str], list[Entry]]:
+    """Why domestic abuse in the household is high risk as known on the view's day, with the entries relied on."""
+    reasons: list[str] = []
+    relied: list[Entry] = []
+    pattern = da_pattern(view, da_cfg)
+    if pattern:
+        reasons.append(pattern[0].explanation.rsplit(" (within", 1)[0].rstrip("."))
+        relied += [e for ev in pattern[0].evidence if (e := view.by_key(ev.agency, ev.record_id)) is not None]
+    since = view.as_of - timedelta(days=lookback_days)
+    recent: list[Incident] = [i for i in da_incidents(view) if i.day >= since]
+    serious = [e for i in recent for e in i.entries if e.tags & SERIOUS_DA_TAGS]
+    if serious and not pattern:
+        reasons.append(f"a weapon, a threat to kill or strangulation on {serious[-1].date.display()}")
+        relied += serious
+    graded = [e for e in view.between(since, view.as_of) if e.event_type == "marac" or _DASH_HIGH.search(e.text())]
+    if graded:
+        reasons.append(f"assessed as high risk (DASH or MARAC) on {graded[-1].date.display()}")
+        relied += graded
+    return reasons, relied
+
+
+@indicator(
+    "NO_CHARGE_RISK_REMAINS",
+    title="No charge, but the risk remains",
+    group=GROUP,
+    reference="003 learning point 3, 4.20–4.23",
+)
+def no_charge_risk_remains(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
+    """An allegation of physical or sexual abuse ends in no further action or no charge by police, and no
+    strategy meeting is recorded after it within 10 working days (high)."""
+    decisions = view.incidents(e for e in view.entries if _no_charge_on_abuse(view, e))
+    alerts = []
+    for decision in decisions:
+        deadline = day_after_deadline(decision.day, working_days=cfg["strategy_within_working_days"])
+        relevant_until = deadline + timedelta(days=cfg["relevant_days"])
+        if not deadline <= view.as_of <= relevant_until or strategy_meeting_within(view, decision.day, deadline):
+            continue
+        linked = [allegation for e in decision.entries if (allegation := _allegation_of(view, e)) is not None]
+        relied = [*decision.entries, *linked]
+        children = (
+            tuple(sorted({pid for e in relied for pid in view.subjects(e) if pid in view.children}))
+            or view.household.children
+        )
+        alerts.append(
+            Alert(
+                code="NO_CHARGE_RISK_REMAINS",
+                severity="high",
+                first_met_on=deadline,
+                evidence=evidence_of(relied),
+                explanation=(
+                    f"Police took no further action on an allegation of abuse concerning {view.names(children)} on "
+                    f"{spoken_day(decision.day)}, and no strategy meeting is recorded within "
+                    f"{cfg['strategy_within_working_days']} working days to ask whether the children are still at risk."
+                ),
+                children=children,
+            )
+        )
+    return alerts
+
+
+def _allegation_of(view: FamilyView, entry: Entry) -> Entry | None:
+    """The allegation or disclosure an entry refers to by related record, if any."""
+    if not entry.related_record:
+        return None
+    found = view.by_key(entry.agency, entry.related_record) or next(
+        (e for e in view.entries if e.record_id == entry.related_record), None
+    )
+    return found if found is not None and found.event_type in {"allegation", "disclosure"} else None
+
+
+def _no_charge_on_abuse(view: FamilyView, entry: Entry) -> bool:
+    """A police decision of no further action or no charge on an allegation of physical or sexual abuse of a child."""
+    by_police = entry.agency_type in {"police", "legal"}
+    if not (entry.event_type == "no_further_action" or (by_police and _NO_CHARGE.search(entry.outcome))):
+        return False
+    if not by_police and not re.search(r"\bpolice\b|\bCPS\b", entry.text(), re.IGNORECASE):
+        return False
+    allegation = _allegation_of(view, entry)
+    about = [*view.subjects(entry), *(view.subjects(allegation) if allegation else ())]
+    abuse = (
+        allegation is not None
+        or bool(entry.tags & {"physical_injury", "sexual_abuse"})
+        or bool(_ABUSE_WORDS.search(entry.text()))
+    )
+    return abuse and (any(pid in view.children for pid in about) or "sexual_abuse" in entry.tags)
+
+
+@indicator(
+    "THREATS_TO_PROFESSIONALS",
+    title="Threats to professionals",
+    group=GROUP,
+    reference="003 4.14–4.16, Rec 3",
+)
+def threats_to_professionals(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
+    """A threat or violence towards a professional is recorded, with no strategy meeting within 10 working
+    days (high)."""
+    threats = view.incidents(
+        e
+        for e in view.entries
+        if e.event_type == "threat_to_professional"
+        or ("hostility_to_professionals" in e.tags and _THREAT_WORDS.search(e.text()))
+    )
+    alerts = []
+    for threat in threats:
+        deadline = day_after_deadline(threat.day, working_days=cfg["strategy_within_working_days"])
+        relevant_until = deadline + timedelta(days=cfg["relevant_days"])
+        if not deadline <= view.as_of <= relevant_until or strategy_meeting_within(view, threat.day, deadline):
+            continue
+        adults = tuple(sorted(pid for pid in threat.people if not view.is_child(pid, threat.day)))
+        who = view.names(adults) or "a family member"
+        alerts.append(
+            Alert(
+                code="THREATS_TO_PROFESSIONALS",
+                severity="high",
+                first_met_on=deadline,
+                evidence=evidence_of(threat.entries),
+                explanation=(
+                    f"{who} threatened or used violence towards a professional on {spoken_day(threat.day)}, and no "
+                    f"strategy meeting is recorded within {cfg['strategy_within_working_days']} working days to "
+                    f"consider what this means for {view.names(view.household.children) or 'the children'} at home."
+                ),
+                children=view.household.children,
+                adults=adults,
+            )
+        )
+    return alerts
+
+
+@indicator(
+    "HOSTILE_NON_ENGAGEMENT",
+    title="Avoiding professionals",
+    group=GROUP,
+    reference="003 learning point 2; 000 §111, §119",
+)
+def hostile_non_engagement(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
+    """3 or more missed appointments, no-access visits, refusals of assessment or non-attendance at
+    conferences within 3 months (medium). Several agencies recording one day's event count it once."""
+    household = set(view.household.members)
+    events = view.incidents(
+        e
+        for e in view.entries
+        if _non_engagement(e) and (not view.subjects(e) or household.intersection(view.subjects(e)))
+    )
+    window = timedelta(days=cfg["window_days"])
+    days = [event.day for event in events]
+    start = condition_start(
+        as_of=view.as_of,
+        changes=window_changes(days, window),
+        holds=lambda day: sum(1 for d in days if day - window <= d <= day) >= cfg["min_events"],
+    )
+    if start is None:
+        return []
+    current = [event for event in events if view.as_of - window <= event.day]
+    adults = tuple(pid for pid in view.household.adults if any(pid in event.people for event in current))
+    named = tuple(pid for pid in view.household.members if any(pid in event.people for event in current))
+    return [
+        Alert(
+            code="HOSTILE_NON_ENGAGEMENT",
+            severity="medium",
+            first_met_on=start,
+            evidence=evidence_of(e for event in current for e in event.entries),
+            explanation=(
+                f"{len(current)} missed appointments, no-access visits, refusals or missed conferences "
+                f"{spoken_span(current[0].day, current[-1].day)} involving {view.names(named) or 'the family'}, within "
+                f"{cfg['window_days'] // 30} months: the family may be keeping professionals at arm's length."
+            ),
+            children=view.household.children,
+            adults=adults,
+        )
+    ]
+
+
+def _non_engagement(entry: Entry) -> bool:
+    if entry.event_type in NON_ENGAGEMENT_EVENTS or entry.seen == "no_access":
+        return True
+    if entry.event_type in CONFERENCES and _NOT_ATTENDED.search(entry.text()):
+        return True
+    return bool(_REFUSAL.search(entry.text()))
