@@ -39,7 +39,8 @@ class SourceRow:
 
 @dataclass(frozen=True, slots=True)
 class RowIssue:
-    """A problem with one cell: a warning on a kept row, or the reason a row was quarantined."""
+    """A problem with one cell: a warning on a kept row, or the reason a row was quarantined.
+    Row 0 (with no column) is a note about the whole file, such as the encoding it was read in."""
 
     file: str
     row: int
@@ -47,6 +48,8 @@ class RowIssue:
     reason: str
 
     def message(self) -> str:
+        if self.row == 0:
+            return f"{self.file}: {self.reason}"
         return f"{self.file}, row {self.row}, column {self.column}: {self.reason}"
 
 
