@@ -1,0 +1,1 @@
+"""Indicators as practitioners see them: alerts from the engine, and acknowledgements."""

@@ -1,0 +1,1 @@
+"""Families, the people and entries agencies sent about them, link decisions and access."""

@@ -1,0 +1,115 @@
+"""Forms of the family pages; error messages follow the GOV.UK pattern (say what to do)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+
+from safechron.chronology.dates import DateError, PartialDate
+from safechron.vocabulary import EVENT_GROUPS, SEEN_VALUES, humanise
+from safechron.web.families.models import LinkDecision
+
+
+class AsOfForm(forms.Form):
+    """The 'as of' date of the family page (GOV.UK date input: day, month and year fields)."""
+
+    day = forms.IntegerField(min_value=1, max_value=31, required=False)
+    month = forms.IntegerField(min_value=1, max_value=12, required=False)
+    year = forms.IntegerField(min_value=1900, max_value=2200, required=False)
+
+    def as_of(self, *, today: date) -> date:
+        """The chosen date, or today when none (or an impossible one) was given."""
+        if not self.is_valid():
+            return today
+        day, month, year = (self.cleaned_data.get(k) for k in ("day", "month", "year"))
+        if not (day and month and year):
+            return today
+        try:
+            chosen = date(year, month, day)
+        except ValueError:
+            self.add_error(None, "The date must be a real date, for example 27 3 2016")
+            return today
+        return min(chosen, today)
+
+
+class EntryForm(forms.Form):
+    date = forms.CharField(
+        max_length=20,
+        error_messages={"required": "Enter the date it happened, for example 19/10/2016, or 10/2016 if unsure"},
+    )
+    event_type = forms.ChoiceField(
+        choices=[(group, [(e, humanise(e)) for e in events]) for group, events in EVENT_GROUPS.items()],
+        error_messages={"required": "Select what kind of event it was"},
+    )
+    subjects = forms.MultipleChoiceField(
+        choices=[], error_messages={"required": "Select who the entry is about"}
+    )
+    summary = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter what happened"})
+    action = forms.CharField(widget=forms.Textarea, required=False)
+    outcome = forms.CharField(widget=forms.Textarea, required=False)
+    seen = forms.ChoiceField(
+        choices=[("", "Not a visit or contact with the child")] + [(v, humanise(v)) for v in sorted(SEEN_VALUES)],
+        required=False,
+    )
+    tags = forms.MultipleChoiceField(choices=[], required=False)
+    checked = forms.BooleanField(required=False)
+
+    def __init__(
+        self, *args: object, subjects: list[tuple[str, str]], proposed: list[tuple[str, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["subjects"].choices = subjects
+        self.fields["tags"].choices = proposed
+
+    def clean_date(self) -> PartialDate:
+        text = self.cleaned_data["date"]
+        try:
+            parsed = PartialDate.parse(text)
+        except DateError:
+            raise forms.ValidationError(
+                "Enter the date as 19/10/2016, or 10/2016 or 2016 when only the month or year is known"
+            ) from None
+        if parsed.start > date.today():
+            raise forms.ValidationError("The date must be today or in the past")
+        return parsed
+
+
+class LinkDecisionForm(forms.Form):
+    record_a = forms.ChoiceField(choices=[], error_messages={"required": "Select this person's record"})
+    record_b = forms.ChoiceField(choices=[], error_messages={"required": "Select the other record"})
+    decision = forms.ChoiceField(
+        choices=LinkDecision.Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the records are the same person"},
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea, error_messages={"required": "Enter why, so others can check the decision"}
+    )
+
+    def __init__(
+        self, *args: object, own: list[tuple[str, str]], others: list[tuple[str, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["record_a"].choices = own
+        self.fields["record_b"].choices = others
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if cleaned.get("record_a") and cleaned.get("record_a") == cleaned.get("record_b"):
+            self.add_error("record_b", "Select a different record from the first")
+        return cleaned
+
+
+class BreakGlassForm(forms.Form):
+    family = forms.IntegerField(
+        min_value=1, error_messages={"required": "Enter the family reference number", "invalid": "Enter a number"}
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea,
+        min_length=10,
+        error_messages={
+            "required": "Enter why you need to see this family now",
+            "min_length": "Say in a sentence why you need to see this family now",
+        },
+    )

@@ -1,0 +1,127 @@
+"""Reading families: the combined chronology rebuilt from the database, its rows and people.
+
+The engine does the work (linking, tagging, indicators); these selectors hand it the stored
+records with the practitioners' decisions, and cache the result per family revision, so a
+change to any record of a family (which bumps its revision) is seen at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.cache import cache
+
+from safechron.chronology.model import Chronology, Submission
+from safechron.pipeline import build_chronology
+from safechron.reports.rows import ChronologyRow, chronology_rows
+from safechron.vocabulary import EVENT_GROUPS, RISK_TAGS
+from safechron.web.families.engine import family_submissions
+from safechron.web.families.models import Entry, Family, LinkDecision, Person, PersonRecord
+
+__all__ = [
+    "ChronologyFilter",
+    "chronology_as_of",
+    "chronology_with_decisions",
+    "family_chronology",
+    "family_rows",
+    "filter_choices",
+    "person_records",
+]
+
+
+def family_chronology(*, family: Family) -> Chronology:
+    """The family's combined, linked and tagged chronology, with link and tag decisions applied."""
+    key = f"safechron:chronology:{family.pk}:{family.revision}"
+    chronology: Chronology | None = cache.get(key)
+    if chronology is None:
+        chronology = chronology_with_decisions(family=family, submissions=family_submissions(family))
+        cache.set(key, chronology)
+    return chronology
+
+
+def chronology_with_decisions(*, family: Family, submissions: Sequence[Submission]) -> Chronology:
+    """Build a chronology of submissions with the family's link decisions and rejected tags applied."""
+    decisions = list(LinkDecision.objects.filter(family=family))
+    chronology = build_chronology(
+        submissions,
+        confirmed=[(d.record_a, d.record_b) for d in decisions if d.decision == LinkDecision.Decision.CONFIRMED],
+        split=[(d.record_a, d.record_b) for d in decisions if d.decision == LinkDecision.Decision.SPLIT],
+    )
+    rejected = {
+        (agency, record_id): frozenset(tags)
+        for agency, record_id, tags in Entry.objects.filter(family=family)
+        .exclude(rejected_tags=[])
+        .values_list("agency__name", "record_id", "rejected_tags")
+    }
+    for entry in chronology.entries:
+        if entry.key in rejected:
+            entry.proposed_tags = entry.proposed_tags - rejected[entry.key]
+    return chronology
+
+
+def chronology_as_of(chronology: Chronology, as_of: date) -> Chronology:
+    """The chronology as it could be known on a date: only entries known by then (Entry.known_on)."""
+    return Chronology(
+        persons=chronology.persons,
+        entries=[entry for entry in chronology.entries if entry.known_on <= as_of],
+        quarantine=chronology.quarantine,
+        warnings=chronology.warnings,
+        person_of_record=chronology.person_of_record,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyFilter:
+    """What the practitioner chose to see of the combined chronology (empty means everything)."""
+
+    agency: str = ""
+    person_id: str = ""
+    event_type: str = ""
+    tag: str = ""
+
+    def keeps(self, row: ChronologyRow) -> bool:
+        entry = row.entry
+        return (
+            (not self.agency or entry.agency == self.agency)
+            and (not self.person_id or self.person_id in row.person_ids)
+            and (not self.event_type or entry.event_type == self.event_type)
+            and (not self.tag or self.tag in entry.tags)
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.agency or self.person_id or self.event_type or self.tag)
+
+
+def family_rows(*, chronology: Chronology, chosen: ChronologyFilter) -> list[ChronologyRow]:
+    return [row for row in chronology_rows(chronology) if chosen.keeps(row)]
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    agencies: list[str]
+    persons: list[tuple[str, str]]  # person id, name
+    event_types: list[tuple[str, list[str]]]  # group, event types present
+    tags: list[tuple[str, str]]  # tag, label
+
+
+def filter_choices(*, chronology: Chronology) -> FilterChoices:
+    """Only the agencies, people, event types and tags present in the chronology."""
+    present_events = {entry.event_type for entry in chronology.entries}
+    present_tags = set().union(*(entry.tags for entry in chronology.entries)) if chronology.entries else set()
+    return FilterChoices(
+        agencies=sorted({entry.agency for entry in chronology.entries}),
+        persons=[(p.person_id, p.display_name or p.person_id) for p in chronology.persons],
+        event_types=[
+            (group, [e for e in events if e in present_events])
+            for group, events in EVENT_GROUPS.items()
+            if present_events.intersection(events)
+        ],
+        tags=[(tag, label) for tag, label in RISK_TAGS.items() if tag in present_tags],
+    )
+
+
+def person_records(*, person: Person) -> list[PersonRecord]:
+    return list(person.records.select_related("agency").order_by("agency__name", "person_ref"))

@@ -1,0 +1,238 @@
+"""Family pages. Views are thin: access through permissions, reads through selectors, writes through services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from safechron.chronology.dates import PartialDate
+from safechron.chronology.model import Entry as EngineEntry
+from safechron.reports.rows import entry_anchor
+from safechron.tagging import default_tagger
+from safechron.vocabulary import RISK_TAGS
+from safechron.web.alerts.selectors import caseload, family_alert_views
+from safechron.web.audit.models import AuditEvent
+from safechron.web.audit.services import audit_record
+from safechron.web.families.forms import AsOfForm, BreakGlassForm, EntryForm, LinkDecisionForm
+from safechron.web.families.models import BreakGlass, Family, Person
+from safechron.web.families.pictures import PICTURES, family_picture
+from safechron.web.families.selectors import (
+    ChronologyFilter,
+    chronology_as_of,
+    family_chronology,
+    family_rows,
+    filter_choices,
+    person_records,
+)
+from safechron.web.families.services import break_glass_open, break_glass_review, entry_add, link_decide, next_record_id
+from safechron.web.permissions import (
+    can_change_family,
+    can_review_break_glass,
+    family_for,
+    person_for,
+)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("families:caseload")
+
+
+@login_required
+def caseload_page(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(request, "families/caseload.html", {"rows": caseload(user=request.user, as_of=today), "today": today})
+
+
+@login_required
+def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
+    family = family_for(user=request.user, family_id=family_id)
+    today = timezone.localdate()
+    as_of_form = AsOfForm({k.removeprefix("as_of-"): v for k, v in request.GET.items() if k.startswith("as_of-")})
+    as_of = as_of_form.as_of(today=today)
+    chosen = ChronologyFilter(
+        agency=request.GET.get("agency", ""),
+        person_id=request.GET.get("person", ""),
+        event_type=request.GET.get("event_type", ""),
+        tag=request.GET.get("tag", ""),
+    )
+    chronology = family_chronology(family=family)
+    known = chronology_as_of(chronology, as_of)
+    audit_record(
+        user=request.user,
+        action=AuditEvent.Action.VIEW_FAMILY,
+        family=family,
+        obj=family,
+        reason="" if as_of == today else f"as of {as_of.isoformat()}",
+    )
+    return render(
+        request,
+        "families/family.html",
+        {
+            "family": family,
+            "chronology": known,
+            "rows": family_rows(chronology=known, chosen=chosen),
+            "total": len(known.entries),
+            "chosen": chosen,
+            "choices": filter_choices(chronology=chronology),
+            "alerts": family_alert_views(family=family, as_of=as_of),
+            "as_of": as_of,
+            "as_of_form": as_of_form,
+            "replaying": as_of != today,
+            "today": today,
+            "person_pks": dict(Person.objects.filter(family=family).values_list("person_id", "pk")),
+            "as_of_query": "" if as_of == today else f"?as_of={as_of.isoformat()}",
+            "can_change": can_change_family(user=request.user),
+            "tag_labels": RISK_TAGS,
+        },
+    )
+
+
+@login_required
+def picture_page(request: HttpRequest, family_id: int, kind: str) -> HttpResponse:
+    """The timeline or family diagram as an SVG image (an <img> on the family page)."""
+    family = family_for(user=request.user, family_id=family_id)
+    if kind not in PICTURES:
+        raise Http404("Not found")
+    today = timezone.localdate()
+    try:
+        as_of = min(date.fromisoformat(request.GET.get("as_of", "")), today)
+    except ValueError:
+        as_of = today
+    svg = family_picture(family=family, kind=kind, as_of=as_of)
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpResponse:
+    person = person_for(user=request.user, family_id=family_id, person_id=person_id)
+    family = person.family
+    chronology = family_chronology(family=family)
+    try:
+        linked = chronology.person(person.person_id)
+    except KeyError:
+        raise Http404("No person found") from None
+    records = person_records(person=person)
+    own = [(r.key, f"{r.agency.name}: {r.full_name or r.person_ref} ({r.person_ref})") for r in records]
+    others = [
+        (r.key, f"{r.agency.name}: {r.full_name or r.person_ref} ({r.person_ref})")
+        for r in family.person_records.select_related("agency").order_by("agency__name", "person_ref")
+    ]
+    form = LinkDecisionForm(request.POST or None, own=own, others=others)
+    if request.method == "POST":
+        if not can_change_family(user=request.user):
+            raise Http404("No person found")
+        if form.is_valid():
+            link_decide(
+                family=family,
+                user=request.user,
+                record_a=form.cleaned_data["record_a"],
+                record_b=form.cleaned_data["record_b"],
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+            )
+            record = next(r for r in records if r.key == form.cleaned_data["record_a"])
+            record.refresh_from_db(fields=["person"])
+            return redirect("families:person", family_id=family.pk, person_id=record.person_id or person.pk)
+    audit_record(user=request.user, action=AuditEvent.Action.VIEW_PERSON, family=family, obj=person)
+    return render(
+        request,
+        "families/person.html",
+        {
+            "family": family,
+            "person": person,
+            "linked": linked,
+            "records": records,
+            "rows": family_rows(chronology=chronology, chosen=ChronologyFilter(person_id=person.person_id)),
+            "form": form,
+            "can_change": can_change_family(user=request.user),
+            "decisions": family.link_decisions.select_related("decided_by__agency").filter(
+                Q(record_a__in=[r.key for r in records]) | Q(record_b__in=[r.key for r in records])
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
+    family = family_for(user=request.user, family_id=family_id)
+    if not can_change_family(user=request.user) or request.user.agency is None:
+        raise Http404("No family found")
+    chronology = family_chronology(family=family)
+    subjects = [(p.records[0].key, p.display_name or p.person_id) for p in chronology.persons if p.records]
+    data = request.POST if request.method == "POST" else None
+    proposed: list[tuple[str, str]] = []
+    if data is not None:
+        text = " ".join(data.get(k, "") for k in ("summary", "action", "outcome"))
+        found = next(iter(default_tagger().propose_many([text])), frozenset())
+        proposed = [(tag, RISK_TAGS[tag]) for tag in RISK_TAGS if tag in found]
+    form = EntryForm(data, subjects=subjects, proposed=proposed)
+    if data is not None and form.is_valid() and form.cleaned_data["checked"]:
+        agency = request.user.agency
+        accepted = frozenset(form.cleaned_data["tags"])
+        today = timezone.localdate()
+        entry = EngineEntry(
+            agency=agency.name,
+            agency_type=agency.agency_type,
+            record_id=next_record_id(family=family, agency=agency),
+            date=form.cleaned_data["date"],
+            subjects=tuple(form.cleaned_data["subjects"]),
+            event_type=form.cleaned_data["event_type"],
+            summary=form.cleaned_data["summary"],
+            action=form.cleaned_data["action"],
+            outcome=form.cleaned_data["outcome"],
+            author_role=request.user.get_role_display().lower(),
+            seen=form.cleaned_data["seen"],
+            agency_tags=accepted,
+            recorded_date=PartialDate.from_date(today),
+        )
+        stored = entry_add(
+            family=family, user=request.user, entry=entry, rejected_tags=frozenset(t for t, _ in proposed) - accepted
+        )
+        anchor = entry_anchor(agency=agency.name, record_id=stored.record_id)
+        return redirect(reverse("families:family", kwargs={"family_id": family.pk}) + "#" + anchor)
+    return render(
+        request,
+        "families/entry_add.html",
+        {"family": family, "form": form, "proposed": proposed, "checking": data is not None and form.is_valid()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def break_glass_page(request: HttpRequest) -> HttpResponse:
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        family = Family.objects.filter(pk=form.cleaned_data["family"]).first()
+        if family is None:
+            form.add_error("family", "No family has this reference number. Check it with whoever gave it to you")
+        else:
+            break_glass_open(user=request.user, family=family, reason=form.cleaned_data["reason"])
+            return redirect("families:family", family_id=family.pk)
+    return render(request, "families/break_glass.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def break_glass_log(request: HttpRequest) -> HttpResponse:
+    if not can_review_break_glass(user=request.user):
+        raise Http404("Not found")
+    uses = BreakGlass.objects.select_related("user__agency", "family", "reviewed_by")
+    if request.user.role != "data_protection_officer":
+        uses = uses.filter(user__agency=request.user.agency)
+    if request.method == "POST":
+        use = uses.filter(pk=request.POST.get("use")).first()
+        if use is None:
+            raise Http404("Not found")
+        break_glass_review(break_glass=use, reviewer=request.user)
+        return redirect("families:break_glass_log")
+    return render(request, "families/break_glass_log.html", {"uses": uses[:200]})

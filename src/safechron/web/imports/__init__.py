@@ -1,0 +1,1 @@
+"""Importing an agency submission: upload, validation report and quarantine, proposed links, commit."""
