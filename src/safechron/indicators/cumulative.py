@@ -121,19 +121,14 @@ def da_incidents(view: FamilyView) -> list[Incident]:
 def trio_strands(view: FamilyView) -> dict[str, list[Entry]]:
     """For each strand of the toxic trio, the occurrences that evidence it for the household's adults."""
     adults = set(view.household.adults)
-    strands: dict[str, list[Entry]] = {}
-    for strand, (events, tags) in TRIO.items():
-        found = []
-        for entry in _occurrences(view):
-            about_adult = bool(adults.intersection(view.subjects(entry)))
+    strands: dict[str, list[Entry]] = {strand: [] for strand in TRIO}
+    for entry in _occurrences(view):
+        about_adult = bool(adults.intersection(view.subjects(entry)))
+        for strand, (events, tags) in TRIO.items():
             adult_tags = ADULT_ONLY_TAGS if strand == "parental mental ill-health" else frozenset()
-            if (
-                (about_adult and entry.event_type in events)
-                or entry.tags & tags
-                or (about_adult and entry.tags & adult_tags)
-            ):
-                found.append(entry)
-        strands[strand] = found
+            by_event = about_adult and (entry.event_type in events or bool(entry.tags & adult_tags))
+            if by_event or entry.tags & tags:
+                strands[strand].append(entry)
     return strands
 
 
@@ -346,14 +341,16 @@ def pregnancy_in_risk_household(view: FamilyView, cfg: dict[str, Any]) -> list[A
     known to any agency (high).
 
     The 28 days run from the first day on which both the pregnancy and the risk were known. The alert
-    stays while the pregnancy goes on and for `relevant_days` after the deadline passed.
+    is shown for `relevant_days` after the deadline passed.
     """
     window = days(cfg["risk_window_days"])
+    strands = trio_strands(view)
+    incidents = [entry for incident in da_incidents(view) for entry in incident.entries]
     alerts = []
     for signals in _pregnancies(view):
         known = signals[0].date.start
         birth = _birth_after(view, known)
-        clock = _risk_start(view, known, birth, window)
+        clock = _risk_start(view, known=known, birth=birth, window=window, strands=strands, incidents=incidents)
         if clock is None:
             continue
         start, reasons, risk_entries = clock
@@ -403,11 +400,15 @@ def _birth_after(view: FamilyView, known: date) -> date | None:
 
 
 def _risk_start(
-    view: FamilyView, known: date, birth: date | None, window: timedelta
+    view: FamilyView,
+    *,
+    known: date,
+    birth: date | None,
+    window: timedelta,
+    strands: dict[str, list[Entry]],
+    incidents: list[Entry],
 ) -> tuple[date, list[str], list[Entry]] | None:
     """The first day from `known` (and before the birth) on which the household was at risk, why, and on what."""
-    strands = trio_strands(view)
-    incidents = [entry for incident in da_incidents(view) for entry in incident.entries]
     candidates = sorted(
         {known}
         | {e.date.start for e in incidents if e.date.start > known}
