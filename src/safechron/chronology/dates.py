@@ -53,11 +53,15 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ISO (2016-10-19, 2016-10, 2016), UK (19/10/2016, 10/2016), Excel serial or
-        '19 October 2016' forms; a leading '?' marks the date uncertain."""
+        '19 October 2016' forms; a leading '?' marks the date uncertain, as do a trailing '?' and
+        'about', 'circa', 'c.' or 'approx.' before it. A time after the date (Excel's
+        '19/10/2016 14:30') is allowed and not kept."""
         raw = text.strip()
-        uncertain = raw.startswith("?")
-        if uncertain:
-            raw = raw[1:].strip()
+        marker = _UNCERTAIN.match(raw)
+        uncertain = marker is not None or raw.endswith("?")
+        if marker is not None:
+            raw = raw[marker.end() :]
+        raw = raw.removesuffix("?").strip()
         if not raw:
             raise DateError("the date is empty")
         try:
@@ -110,7 +114,9 @@ class PartialDate:
 
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_UK = re.compile(r"^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})$")
+_UK = re.compile(r"^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_UK_SHORT_YEAR = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
+_UNCERTAIN = re.compile(r"^(?:\?|(?:about|circa|approx(?:imately)?)\b\.?|c\.|ca\.)\s*", re.IGNORECASE)
 _WORDS = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
 _SERIAL = re.compile(r"^\d{4,5}(?:\.0+)?$")
 
@@ -133,6 +139,8 @@ def _parse(raw: str, uncertain: bool) -> PartialDate:
         if not 1 <= serial <= 110000:
             raise DateError("the number is not an Excel date")
         return PartialDate.from_date(_EXCEL_EPOCH + timedelta(days=serial), uncertain=uncertain)
+    if _UK_SHORT_YEAR.match(raw):
+        raise DateError("write the year in full, such as 19/10/2016")
     raise DateError("use a form such as 2016-10-19, 19/10/2016, 2016-10 or 2016")
 
 

@@ -130,6 +130,13 @@ def _name_parts(name: str) -> tuple[str, str]:
     return (given, family) if given else (family, "")
 
 
+def _date_reason(column: str, text: str, error: DateError) -> str:
+    """'date '31/02/2016' is not a date: day 31 does not exist in February 2016'."""
+    detail = str(error)
+    words = column.replace("_", " ")
+    return f"{words} {detail}" if detail.startswith("'") else f"{words} '{text}' is not a date: {detail}"
+
+
 def _is_blank(raw: list[str]) -> bool:
     return not (raw and raw[0].strip()) and not "".join(raw).strip()
 
@@ -270,7 +277,7 @@ class _Reader:
             try:
                 return self._date(raw)
             except DateError as exc:
-                warn(column, f"{column.replace('_', ' ')} {exc}; the person is kept without it", raw)
+                warn(column, f"{_date_reason(column, raw, exc)}; the person is kept without it", raw)
                 return None
 
         dob_raw = cells[at["date_of_birth"]].strip()
@@ -490,7 +497,7 @@ class _Reader:
             found = self._dates[raw] = self._date(text)
             return found
         except DateError as exc:
-            problems.append((column, f"{column.replace('_', ' ')} {exc}"))
+            problems.append((column, _date_reason(column, text, exc)))
             return None
 
     def _subjects(
