@@ -295,3 +295,11 @@ def test_no_further_action_decision_counts_as_closing() -> None:
 def test_reassured_near_miss_police_recorded_the_abuse() -> None:
     chronology, _, _ = _silence(police_knew=True, closing=("case_closed", ""))
     assert alerts(chronology, "2016-06-02", "REASSURED_BY_SILENCE") == []
+
+
+def test_stuck_plan_near_miss_core_groups_recorded_only_as_held() -> None:
+    family = Family()
+    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    for day in ("2016-02-01", "2016-03-01", "2016-04-01"):
+        family.add(day, "core_group", "Core group held.")
+    assert alerts(family.builder.build(), "2016-04-02", "STUCK_PLAN") == []

@@ -15,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from safechron.chronology.model import Chronology
-from safechron.indicators import cumulative, plans  # noqa: F401  (importing registers the indicators)
+from safechron.indicators import adults, agencies, child, cumulative, plans  # noqa: F401  (importing registers them)
 from safechron.indicators.base import GROUPS, REGISTRY, Alert, Thresholds
 from safechron.indicators.context import FamilyView
 

@@ -327,7 +327,8 @@ def _same_actions(view: FamilyView, plan: PlanPeriod, cfg: dict[str, Any]) -> tu
     reviews = _reviews(view, plan)
     run: list[Entry] = []
     for review in reviews:
-        if run and _similarity(run[-1], review) >= cfg["same_actions_similarity"]:
+        similarity = _similarity(run[-1], review, min_words=cfg["same_actions_min_words"]) if run else 0.0
+        if similarity >= cfg["same_actions_similarity"]:
             run.append(review)
         else:
             run = [review]
@@ -358,11 +359,12 @@ def _same_people_as_plan(view: FamilyView, entry: Entry, plan: PlanPeriod) -> bo
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-def _similarity(a: Entry, b: Entry) -> float:
-    """Share of action words in common (Jaccard), from the action column or else the summary."""
+def _similarity(a: Entry, b: Entry, *, min_words: int) -> float:
+    """Share of action words in common (Jaccard), from the action column or else the summary; 0 when
+    either says too little to compare."""
     words_a = set(_WORD.findall((a.action or a.summary).lower()))
     words_b = set(_WORD.findall((b.action or b.summary).lower()))
-    if not words_a or not words_b:
+    if len(words_a) < min_words or len(words_b) < min_words:
         return 0.0
     return len(words_a & words_b) / len(words_a | words_b)
 
