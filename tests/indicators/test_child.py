@@ -365,6 +365,7 @@ def test_transition_to_adulthood_when_the_ehcp_ceases_for_non_engagement() -> No
 
     [alert] = run(chronology, "2016-05-20", "TRANSITION_TO_ADULTHOOD")
     assert alert.first_met_on == date(2016, 5, 10)
+    assert alert.children == (kyle,)
     assert ids(alert) == [ceased]
     assert "Kyle" in alert.explanation and "ceased for non-engagement on 10 May 2016" in alert.explanation
     assert run(chronology, "2016-05-09", "TRANSITION_TO_ADULTHOOD") == []
