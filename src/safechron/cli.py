@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from safechron.chronology.model import Chronology
-from safechron.formats.errors import SubmissionError
+from safechron.formats import SubmissionError
 from safechron.pipeline import analyse, load
 from safechron.reports.exports import chronology_csv, chronology_json, write_docx, write_xlsx
 from safechron.reports.html import render_html
@@ -120,9 +120,6 @@ def _iso_day(text: str) -> date:
 
 def _load(paths: Sequence[Path]) -> Chronology:
     """Read and combine the submissions, reporting each quarantined row and warning on standard error."""
-    for path in paths:
-        if not path.exists():
-            raise SubmissionError(file=str(path), problem="no such file or folder", fix="Check the path and try again")
     chronology = load(paths)
     for row in chronology.quarantine:
         print(f"quarantined: {row.message()}", file=sys.stderr)
