@@ -303,3 +303,19 @@ def test_stuck_plan_near_miss_core_groups_recorded_only_as_held() -> None:
     for day in ("2016-02-01", "2016-03-01", "2016-04-01"):
         family.add(day, "core_group", "Core group held.")
     assert alerts(family.builder.build(), "2016-04-02", "STUCK_PLAN") == []
+
+
+def test_a_pregnancy_first_known_at_a_midwife_booking_is_a_new_risk() -> None:
+    family = Family()
+    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    booking = family.add(
+        "2016-03-01",
+        "antenatal_appointment",
+        "Booking appointment, 10 weeks.",
+        agency="Maternity",
+        subjects=[family.mother],
+    )
+    family.add("2016-03-15", "antenatal_appointment", "Scan.", agency="Maternity", subjects=[family.mother])
+    review = family.add("2016-03-20", "core_group", "Core group: school attendance improving.")
+    [alert] = alerts(family.builder.build(), "2016-03-21", "PLAN_UNCHANGED_AFTER_NEW_RISK")
+    assert ids(alert) == [booking, review]

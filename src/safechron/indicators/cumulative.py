@@ -45,6 +45,7 @@ __all__ = [
     "infant_vulnerability",
     "injury_young_child",
     "parent_history",
+    "pregnancies",
     "pregnancy_in_risk_household",
     "toxic_trio",
     "trio_strands",
@@ -347,7 +348,7 @@ def pregnancy_in_risk_household(view: FamilyView, cfg: dict[str, Any]) -> list[A
     strands = trio_strands(view)
     incidents = [entry for incident in da_incidents(view) for entry in incident.entries]
     alerts = []
-    for signals in _pregnancies(view):
+    for signals in pregnancies(view):
         known = signals[0].date.start
         birth = _birth_after(view, known)
         clock = _risk_start(view, known=known, birth=birth, window=window, strands=strands, incidents=incidents)
@@ -380,7 +381,7 @@ def pregnancy_in_risk_household(view: FamilyView, cfg: dict[str, Any]) -> list[A
     return alerts
 
 
-def _pregnancies(view: FamilyView) -> list[list[Entry]]:
+def pregnancies(view: FamilyView) -> list[list[Entry]]:
     """The pregnancy signals of the household, one list per pregnancy (a birth ends a pregnancy)."""
     births = sorted(entry.date.start for entry in view.household_entries if entry.event_type == "birth")
     pregnancies: dict[date | None, list[Entry]] = {}

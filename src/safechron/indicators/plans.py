@@ -30,7 +30,7 @@ from safechron.indicators.context import (
     spoken_span,
     window_changes,
 )
-from safechron.indicators.cumulative import DA_TAGS, PROCESS_EVENTS, da_incidents
+from safechron.indicators.cumulative import DA_TAGS, PROCESS_EVENTS, da_incidents, pregnancies
 from safechron.vocabulary import RISK_TAGS
 
 __all__ = [
@@ -418,8 +418,11 @@ def plan_unchanged_after_new_risk(view: FamilyView, cfg: dict[str, Any]) -> list
 
 
 def _new_risks(view: FamilyView) -> list[tuple[NewRiskKind, Incident]]:
+    """Domestic abuse incidents, the first record of each pregnancy, releases from custody and allegations."""
     found = [(NEW_RISKS["domestic_abuse_incident"], incident) for incident in da_incidents(view)]
-    for event_type in ("pregnancy_confirmed", "release_from_custody", "allegation"):
+    for signals in pregnancies(view):
+        found.extend((NEW_RISKS["pregnancy_confirmed"], incident) for incident in view.incidents(signals[:1]))
+    for event_type in ("release_from_custody", "allegation"):
         entries = [e for e in view.household_entries if e.event_type == event_type]
         found.extend((NEW_RISKS[event_type], incident) for incident in view.incidents(entries))
     return found
