@@ -319,3 +319,21 @@ def test_a_pregnancy_first_known_at_a_midwife_booking_is_a_new_risk() -> None:
     review = family.add("2016-03-20", "core_group", "Core group: school attendance improving.")
     [alert] = alerts(family.builder.build(), "2016-03-21", "PLAN_UNCHANGED_AFTER_NEW_RISK")
     assert ids(alert) == [booking, review]
+
+
+def test_an_older_sibling_living_away_is_heard_too() -> None:
+    family = Family()
+    sibling = family.builder.person("Jordan", role="sibling", dob="2001-01-01", lives_with_child=False)
+    said = family.add(
+        "2016-03-01",
+        "child_voice",
+        "Jordan says Mother and Stepfather still use heroin.",
+        agency="Adult Mental Health",
+        subjects=[sibling],
+        tags=["substance_misuse_parent"],
+    )
+    family.add("2016-05-01", "police_callout", "Police visited, no concerns.", agency="Police")
+    decision = family.add("2016-06-01", "cin_plan_end", "Plan ended.", subjects=[family.child])
+    [alert] = alerts(family.builder.build(), "2016-06-02", "REASSURED_BY_SILENCE")
+    assert ids(alert) == [said, decision]
+    assert "Adult Mental Health reported substance misuse" in alert.explanation

@@ -589,8 +589,9 @@ def reassured_by_silence(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     substance misuse that police records do not show (high).
 
     A report is a concern raised (a family or public report, a disclosure, what a child said, an
-    allegation, a professional's concern, a contact or referral) by anyone other than police. Police
-    "show" a kind of harm when a police entry in the same 6 months records it.
+    allegation, a professional's concern, a contact or referral) by anyone other than police, about
+    anyone in the family, including a child who no longer lives at home. Police "show" a kind of harm
+    when a police entry in the same 6 months records it.
     """
     window = days(cfg["lookback_days"])
     alerts = []
@@ -598,7 +599,7 @@ def reassured_by_silence(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         day = decision.date.start
         if view.as_of - day > days(cfg["relevant_days"]):
             continue
-        recent = view.between(day - window, day, view.household_entries)
+        recent = view.between(day - window, day)
         unseen: list[tuple[str, list[Entry]]] = []
         for kind, tags in SILENCE_KINDS.items():
             reports = [
