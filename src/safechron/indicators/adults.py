@@ -521,7 +521,8 @@ def hostile_non_engagement(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
         return []
     current = [event for event in events if view.as_of - window <= event.day]
     adults = tuple(pid for pid in view.household.adults if any(pid in event.people for event in current))
-    named = tuple(pid for pid in view.household.members if any(pid in event.people for event in current))
+    everyone = (*view.household.adults, *view.household.children)
+    named = tuple(pid for pid in everyone if any(pid in event.people for event in current))
     return [
         Alert(
             code="HOSTILE_NON_ENGAGEMENT",

@@ -1,0 +1,321 @@
+"""The adults who pose the risk: for each code a family where it fires, on the right day, and a near miss."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from safechron.chronology.model import Chronology
+from safechron.indicators.adults import da_perpetrators
+from safechron.indicators.base import REGISTRY, Alert, Thresholds
+from safechron.indicators.context import FamilyView
+from tests.builders import FamilyBuilder
+
+THRESHOLDS = Thresholds.load()
+
+
+def run(chronology: Chronology, as_of: str, code: str) -> list[Alert]:
+    """One indicator as the family was known on a day."""
+    view = FamilyView.as_of_date(chronology, date.fromisoformat(as_of))
+    return REGISTRY[code].function(view, THRESHOLDS.for_code(code))
+
+
+def ids(alert: Alert) -> list[str]:
+    return [item.record_id for item in alert.evidence]
+
+
+class Family:
+    """Mother, Father and Amy (4 in 2016), with Father's assault on Mother in November 2015."""
+
+    def __init__(self, *, plan: bool = True) -> None:
+        self.builder = FamilyBuilder()
+        self.mother = self.builder.person("Mother", role="mother", dob="1990-01-01")
+        self.father = self.builder.person("Father", role="father", dob="1988-01-01")
+        self.amy = self.builder.person("Amy", role="child", dob="2012-01-01")
+        self.incident = self.add(
+            "2015-11-10",
+            "domestic_abuse_incident",
+            [self.mother, self.father],
+            "Father assaulted Mother.",
+            agency="Police",
+            tags=["domestic_abuse"],
+        )
+        self.plan = self.add("2016-01-04", "cp_plan_start", [self.amy]) if plan else ""
+
+    def add(self, day: str, event_type: str, subjects: list[str], summary: str = "", **fields: Any) -> str:
+        return self.builder.entry(day, event_type, summary or event_type, subjects, **fields).record_id
+
+
+# -- the adult linked to domestic abuse ----------------------------------------------------------
+
+
+def linked(builder: FamilyBuilder, as_of: str = "2016-12-31") -> dict[str, list[str]]:
+    view = FamilyView.as_of_date(builder.build(), date.fromisoformat(as_of))
+    return {pid: [e.record_id for e in entries] for pid, entries in da_perpetrators(view).items()}
+
+
+def test_da_perpetrators_takes_the_father_role_when_nobody_is_named() -> None:
+    family = Family(plan=False)
+    assert linked(family.builder) == {family.father: [family.incident]}
+
+
+def test_da_perpetrators_an_explicit_suspect_overrides_the_roles() -> None:
+    family = Family(plan=False)
+    nan = family.builder.person("Nan", role="grandparent", dob="1960-01-01")
+    record = family.add(
+        "2016-03-01",
+        "domestic_abuse_incident",
+        [family.mother, family.father, nan],
+        "Argument at the house. Suspect: Nan. Father was a witness.",
+        agency="Police",
+    )
+    other = family.add(
+        "2016-04-01",
+        "police_callout",
+        [family.mother, nan],
+        "Mother (victim) and Nan (suspect) argued in the street.",
+        agency="Police",
+        tags=["domestic_abuse"],
+    )
+    assert linked(family.builder) == {family.father: [family.incident], nan: [record, other]}
+
+
+def test_da_perpetrators_ignores_routine_contacts_and_other_households() -> None:
+    family = Family(plan=False)
+    family.add("2016-03-01", "home_visit", [family.mother, family.father, family.amy], "No concerns; warm home.")
+    assert linked(family.builder) == {family.father: [family.incident]}
+    assert linked(family.builder, "2015-11-09") == {}
+
+
+# -- PERPETRATOR_NOT_ASSESSED --------------------------------------------------------------------
+
+
+def test_perpetrator_not_assessed_three_months_into_the_plan_despite_calls_and_a_refusal() -> None:
+    family = Family()
+    family.add("2016-02-01", "phone_call", [family.father], "Spoke to Father on the phone.")
+    family.add("2016-03-01", "assessment_completed", [family.father], "Father declined to take part.")
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-04-10", "PERPETRATOR_NOT_ASSESSED")
+    assert alert.first_met_on == date(2016, 4, 4)  # 4 January + 91 days
+    assert alert.severity == "high"
+    assert alert.adults == (family.father,) and alert.children == (family.amy,)
+    assert ids(alert) == [family.incident, family.plan]
+    assert "Father is named in 1 domestic abuse incident on 10 November 2015" in alert.explanation
+    assert "Amy has been on a plan since 4 January 2016" in alert.explanation
+    assert run(chronology, "2016-04-03", "PERPETRATOR_NOT_ASSESSED") == []
+
+
+def test_perpetrator_not_assessed_near_miss_risk_assessment_completed() -> None:
+    family = Family()
+    family.add("2016-02-15", "assessment_completed", [family.father], "Risk assessment of Father completed.")
+    assert run(family.builder.build(), "2016-04-10", "PERPETRATOR_NOT_ASSESSED") == []
+
+
+# -- PERPETRATOR_NON_COMPLIANCE ------------------------------------------------------------------
+
+
+def test_perpetrator_non_compliance_missed_probation_while_a_child_is_on_a_plan() -> None:
+    family = Family()
+    missed = family.add("2016-03-01", "probation_missed", [family.father], agency="Probation")
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-03-10", "PERPETRATOR_NON_COMPLIANCE")
+    assert alert.first_met_on == date(2016, 3, 1)
+    assert alert.severity == "high"
+    assert alert.adults == (family.father,)
+    assert ids(alert) == [missed]
+    assert "Father" in alert.explanation and "1 record of non-compliance" in alert.explanation
+    assert run(chronology, "2016-02-29", "PERPETRATOR_NON_COMPLIANCE") == []
+
+
+def test_perpetrator_non_compliance_near_miss_before_the_plan_or_attended() -> None:
+    family = Family()
+    family.add("2015-12-01", "probation_missed", [family.father], agency="Probation")
+    family.add("2016-03-01", "probation_appointment", [family.father], "Attended.", agency="Probation")
+    assert run(family.builder.build(), "2016-03-10", "PERPETRATOR_NON_COMPLIANCE") == []
+
+
+# -- RELEASE_INTO_HOUSEHOLD ----------------------------------------------------------------------
+
+
+def _release(where: str) -> tuple[Family, str, str]:
+    family = Family()
+    agreement = family.add(
+        "2016-01-04",
+        "written_agreement",
+        [family.father, family.mother],
+        "Father not to live at the family home and to have no contact with Amy.",
+    )
+    release = family.add(
+        "2016-06-09", "release_from_custody", [family.father], f"Released on licence to {where}.", agency="Probation"
+    )
+    return family, agreement, release
+
+
+def test_release_into_household_against_a_no_contact_agreement() -> None:
+    family, agreement, release = _release("Mother's address")
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-06-10", "RELEASE_INTO_HOUSEHOLD")
+    assert alert.first_met_on == date(2016, 6, 9)
+    assert alert.severity == "high"
+    assert alert.adults == (family.father,)
+    assert ids(alert) == [agreement, release]
+    assert "Father" in alert.explanation and "on 9 June 2016" in alert.explanation
+    assert "written agreement of 4 January 2016 said no contact" in alert.explanation
+    assert run(chronology, "2016-06-08", "RELEASE_INTO_HOUSEHOLD") == []
+
+
+def test_release_into_household_near_miss_released_to_his_parents() -> None:
+    family, _, _ = _release("his parents' address in another town")
+    assert run(family.builder.build(), "2016-06-10", "RELEASE_INTO_HOUSEHOLD") == []
+
+
+# -- SEPARATION_RISK -----------------------------------------------------------------------------
+
+
+def _separation(tags: list[str]) -> tuple[Family, str, str]:
+    family = Family(plan=False)
+    threat = family.add(
+        "2016-02-01", "domestic_abuse_incident", [family.mother, family.father], "Father threatened Mother.", tags=tags
+    )
+    agreement = family.add(
+        "2016-03-01",
+        "written_agreement",
+        [family.mother],
+        "Mother must not let Father into the home and must call the police if he comes.",
+    )
+    return family, threat, agreement
+
+
+def test_separation_risk_when_high_risk_abuse_meets_an_agreement_to_keep_him_away() -> None:
+    family, threat, agreement = _separation(["domestic_abuse", "weapon_or_threat_to_kill"])
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-03-15", "SEPARATION_RISK")
+    assert alert.first_met_on == date(2016, 3, 1)
+    assert alert.severity == "high"
+    assert alert.adults == (family.mother, family.father)
+    assert ids(alert) == [family.incident, threat, agreement]  # the incidents of the pattern, and the agreement
+    assert "Domestic abuse by Father is high risk" in alert.explanation
+    assert "a weapon or a threat to kill" in alert.explanation and "Mother" in alert.explanation
+    assert run(chronology, "2016-02-29", "SEPARATION_RISK") == []
+
+
+def test_separation_risk_near_miss_standard_risk() -> None:
+    family, _, _ = _separation(["domestic_abuse"])
+    assert run(family.builder.build(), "2016-03-15", "SEPARATION_RISK") == []
+
+
+def test_separation_risk_when_a_dash_high_victim_separates() -> None:
+    family = Family(plan=False)
+    dash = family.add("2016-02-01", "note", [family.mother], "IDVA completed DASH: high risk.", agency="IDVA")
+    left = family.add(
+        "2016-02-20", "home_visit", [family.mother, family.amy], "Mother has left Father.", tags=["separation"]
+    )
+    [alert] = run(family.builder.build(), "2016-03-01", "SEPARATION_RISK")
+    assert alert.first_met_on == date(2016, 2, 20)
+    assert ids(alert) == [dash, left]
+    assert "assessed as high risk (DASH or MARAC) on 1 February 2016" in alert.explanation
+
+
+# -- NO_CHARGE_RISK_REMAINS ----------------------------------------------------------------------
+
+
+def _no_charge(strategy_day: str | None) -> tuple[Family, str, str]:
+    family = Family(plan=False)
+    allegation = family.add("2016-05-02", "allegation", [family.amy, family.father], "Amy said Father hit her.")
+    decision = family.add(
+        "2016-05-10",
+        "no_further_action",
+        [family.amy, family.father],
+        "No further action: insufficient evidence.",
+        agency="Police",
+        agency_type="police",
+        related=allegation,
+    )
+    if strategy_day:
+        family.add(strategy_day, "strategy_discussion", [family.amy])
+    return family, allegation, decision
+
+
+def test_no_charge_risk_remains_without_a_strategy_meeting_in_ten_working_days() -> None:
+    family, allegation, decision = _no_charge(None)
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-06-01", "NO_CHARGE_RISK_REMAINS")
+    assert alert.first_met_on == date(2016, 5, 25)  # 10 May + 10 working days is 24 May
+    assert alert.severity == "high"
+    assert alert.children == (family.amy,)
+    assert ids(alert) == [allegation, decision]
+    assert "Amy" in alert.explanation and "10 May 2016" in alert.explanation
+    assert run(chronology, "2016-05-24", "NO_CHARGE_RISK_REMAINS") == []
+
+
+def test_no_charge_risk_remains_near_miss_strategy_meeting_on_the_tenth_working_day() -> None:
+    family, _, _ = _no_charge("2016-05-24")
+    assert run(family.builder.build(), "2016-06-01", "NO_CHARGE_RISK_REMAINS") == []
+
+
+# -- THREATS_TO_PROFESSIONALS --------------------------------------------------------------------
+
+
+def _threat(strategy_day: str | None) -> tuple[Family, str]:
+    family = Family()
+    threat = family.add(
+        "2016-05-02", "threat_to_professional", [family.mother], "Mother threatened to kill the social worker."
+    )
+    if strategy_day:
+        family.add(strategy_day, "strategy_discussion", [family.amy])
+    return family, threat
+
+
+def test_threats_to_professionals_without_a_strategy_meeting() -> None:
+    family, threat = _threat(None)
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-05-20", "THREATS_TO_PROFESSIONALS")
+    assert alert.first_met_on == date(2016, 5, 17)  # 2 May + 10 working days is 16 May
+    assert alert.severity == "high"
+    assert alert.adults == (family.mother,)
+    assert ids(alert) == [threat]
+    assert "Mother threatened" in alert.explanation and "Amy" in alert.explanation
+    assert run(chronology, "2016-05-16", "THREATS_TO_PROFESSIONALS") == []
+
+
+def test_threats_to_professionals_near_miss_strategy_meeting_held() -> None:
+    family, _ = _threat("2016-05-16")
+    assert run(family.builder.build(), "2016-05-20", "THREATS_TO_PROFESSIONALS") == []
+
+
+# -- HOSTILE_NON_ENGAGEMENT ----------------------------------------------------------------------
+
+
+def _non_engagement(family: Family) -> list[str]:
+    return [
+        family.add("2016-02-01", "no_access_visit", [family.amy], "No answer at the door.", seen="no_access"),
+        family.add("2016-02-01", "no_access_visit", [family.amy], "No answer.", agency="Health Visiting"),
+        family.add("2016-03-01", "missed_appointment", [family.mother], "Did not attend.", agency="GP"),
+    ]
+
+
+def test_hostile_non_engagement_three_in_three_months_counting_a_shared_visit_once() -> None:
+    family = Family()
+    records = _non_engagement(family)
+    conference = family.add("2016-04-20", "rcpc", [family.amy], "Neither parent attended the conference.")
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-04-25", "HOSTILE_NON_ENGAGEMENT")
+    assert alert.first_met_on == date(2016, 4, 20)
+    assert alert.severity == "medium"
+    assert ids(alert) == [*records, conference]
+    assert "3 missed appointments" in alert.explanation and "Mother and Amy" in alert.explanation
+    assert run(chronology, "2016-04-19", "HOSTILE_NON_ENGAGEMENT") == []
+
+
+def test_hostile_non_engagement_near_miss_two_events_and_a_well_attended_conference() -> None:
+    family = Family()
+    _non_engagement(family)
+    family.add("2016-04-20", "rcpc", [family.amy], "Both parents attended the conference.")
+    assert run(family.builder.build(), "2016-04-25", "HOSTILE_NON_ENGAGEMENT") == []
