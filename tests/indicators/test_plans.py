@@ -337,3 +337,26 @@ def test_an_older_sibling_living_away_is_heard_too() -> None:
     [alert] = alerts(family.builder.build(), "2016-06-02", "REASSURED_BY_SILENCE")
     assert ids(alert) == [said, decision]
     assert "Adult Mental Health reported substance misuse" in alert.explanation
+
+
+def test_a_police_record_pointing_at_the_agreement_as_breached_counts() -> None:
+    family = Family()
+    agreement = family.add("2016-03-01", "written_agreement", "Father not to stay overnight.")
+    first = family.add("2016-04-01", "agreement_breach", "Father found at the home at night.")
+    police = family.add(
+        "2016-05-10",
+        "police_callout",
+        "Father at the address in breach of the agreement.",
+        agency="Police",
+        related=agreement,
+    )
+    family.add(
+        "2016-05-20",
+        "police_callout",
+        "Father at the address, agreement mentioned.",
+        agency="Police",
+        related=agreement,
+    )
+    [alert] = alerts(family.builder.build(), "2016-06-01", "AGREEMENT_BREACHED")
+    assert alert.first_met_on == date(2016, 5, 10)
+    assert ids(alert) == [agreement, first, police]

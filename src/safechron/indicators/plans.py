@@ -188,12 +188,18 @@ def agreement_breached(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """A written agreement is breached twice, or a new written agreement is made after a breach of an
     earlier one (high).
 
-    A breach belongs to the agreement its `related_record` names, otherwise to the latest agreement
-    made before it. Breaches recorded by several agencies on one day count once. Shown while the last
-    breach or agreement is within `relevant_days`.
+    A breach is an `agreement_breach` entry, or any entry that points at an agreement by
+    `related_record` and calls itself a breach. It belongs to the agreement its `related_record`
+    names, otherwise to the latest agreement made before it. Breaches recorded by several agencies on
+    one day count once. Shown while the last breach or agreement is within `relevant_days`.
     """
     agreements = [e for e in view.household_entries if e.event_type == "written_agreement"]
-    breaches = view.incidents(e for e in view.household_entries if e.event_type == "agreement_breach")
+    agreement_ids = {a.record_id for a in agreements}
+    breaches = view.incidents(
+        e
+        for e in view.household_entries
+        if e.event_type == "agreement_breach" or (e.related_record in agreement_ids and "breach" in e.text().lower())
+    )
     if not agreements or not breaches:
         return []
     breaches_of: dict[tuple[str, str], list[Incident]] = {}
