@@ -22,12 +22,17 @@ class NoStoreMiddleware:
         return response
 
 
+#: Loggers whose arguments are a status and a URL path, which hold record numbers, never names.
+PATH_ONLY_LOGGERS = frozenset({"django.request", "django.server"})
+
+
 class RedactSensitiveFilter(logging.Filter):
     """Keep a log record's place (logger, level, file and line) but none of its data.
 
     Exception messages and formatting arguments can hold names or summaries (a database error
     quotes the row it refused), so the record keeps the exception's type and stack of file and
-    line only, and the message's template without its arguments. The request object is dropped.
+    line only, and the message's template without its arguments (except the request loggers, whose
+    arguments are a status and a path). The request object is dropped.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -39,7 +44,7 @@ class RedactSensitiveFilter(logging.Filter):
             )
             record.exc_text = f"Traceback (most recent call last):\n{frames}{kind.__name__ if kind else ''}"
             record.exc_info = None
-        if record.args and record.name != "django.server":
+        if record.args and record.name not in PATH_ONLY_LOGGERS:
             record.msg = f"{record.msg} [arguments withheld]"
             record.args = None
         if hasattr(record, "request"):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
 
+from safechron.chronology.dates import PartialDate
 from safechron.vocabulary import humanise
 
 
@@ -37,6 +38,11 @@ def day_month_year(value: date | datetime | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def partial_date(text: str) -> str:
+    """A stored partial date ('2016-10', '?2016-10-19') as people read it ('October 2016')."""
+    return PartialDate.parse(text).display() if text else ""
+
+
 def field_error(form: Any, name: str) -> dict[str, str] | None:
     """The GOV.UK errorMessage parameter for a form field: its first error, or None."""
     errors = form.errors.get(name) if form is not None else None
@@ -46,5 +52,5 @@ def field_error(form: Any, name: str) -> dict[str, str] | None:
 def environment(**options: Any) -> Environment:
     env = Environment(**options)
     env.globals.update({"url": url, "static": static, "humanise": humanise, "field_error": field_error})
-    env.filters.update({"day_month_year": day_month_year, "humanise": humanise})
+    env.filters.update({"day_month_year": day_month_year, "partial_date": partial_date, "humanise": humanise})
     return env

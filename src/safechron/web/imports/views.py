@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from safechron.web.families.services import family_create
 from safechron.web.imports.models import Import
@@ -75,9 +75,10 @@ def review_page(request: HttpRequest, import_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def commit_page(request: HttpRequest, import_id: int) -> HttpResponse:
     upload = _import_for(request, import_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if upload.status == Import.Status.VALIDATED:
         import_commit(upload=upload, user=request.user)
     return redirect("imports:review", import_id=upload.pk)
