@@ -81,9 +81,16 @@ entry_strategy = st.tuples(
 )
 
 
-def _add(family: FamilyBuilder, people: list[str], spec: tuple[int, int, str, set[str], set[int], str, str]) -> None:
+def _add(
+    family: FamilyBuilder,
+    people: list[str],
+    spec: tuple[int, int, str, set[str], set[int], str, str],
+    *,
+    after_day: int = -1,
+) -> None:
+    """Add one random entry, dated `spec[0]` days after `after_day` days from START."""
     day, delay, event_type, tags, who, agency, outcome = spec
-    when = START + timedelta(days=day)
+    when = START + timedelta(days=after_day + 1 + day)
     family.entry(
         when.isoformat(),
         event_type,
@@ -113,8 +120,8 @@ def test_entries_after_the_as_of_date_never_change_the_alerts(
     for spec in before:
         _add(family, people, spec)
     known = evaluate(family.build(), as_of, THRESHOLDS)
-    for day, delay, *rest in after:
-        _add(family, people, (as_of_day + 1 + day, delay, *rest))  # type: ignore[arg-type]
+    for spec in after:
+        _add(family, people, spec, after_day=as_of_day)
     assert [a.to_json() for a in evaluate(family.build(), as_of, THRESHOLDS)] == [a.to_json() for a in known]
     for alert in known:
         assert alert.first_met_on <= as_of

@@ -154,10 +154,10 @@ def _follow_ups(view: FamilyView, earlier: list[Entry], later: list[Entry]) -> d
             and e.date.start >= first.date.start
             and _same_people(view, first, e)
         ]
-        found = (linked or unlinked or [None])[0]
-        if found is not None:
-            matched[first.key] = found
-            claimed.add(found.key)
+        candidates = linked or unlinked
+        if candidates:
+            matched[first.key] = candidates[0]
+            claimed.add(candidates[0].key)
     return matched
 
 
