@@ -250,7 +250,7 @@ def _recipients(minutes: Entry, meeting: Entry, invited: set[str]) -> set[str]:
     own = normalise_token(minutes.agency.replace("'", ""))
     if own != normalise_token(meeting.agency.replace("'", "")):
         return {own}
-    text = normalise_token(minutes.text().replace("'", ""))
+    text = normalise_token(re.sub(r"[^\w\s-]", " ", minutes.text().replace("'", "")))
     named = {key for key in invited if re.search(rf"(?:^|_){re.escape(key)}(?:_|$)", text)}
     return named or invited
 
