@@ -9,13 +9,12 @@ catalogue rule in its docstring; its numbers come from thresholds.toml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, Thresholds, evidence_of, indicator
-from safechron.indicators.child import PlanRun, plan_run
+from safechron.indicators.child import PlanRun, plan_run, recent_run
 from safechron.indicators.context import (
     FamilyView,
     Incident,
@@ -28,7 +27,7 @@ from safechron.indicators.context import (
 from safechron.indicators.cumulative import SERIOUS_DA_TAGS, da_incidents, da_pattern
 from safechron.vocabulary import humanise
 
-__all__ = ["da_perpetrators", "mentions", "no_contact_terms", "recent_run", "strategy_meeting_within"]
+__all__ = ["da_perpetrators", "mentions", "no_contact_terms", "strategy_meeting_within"]
 
 GROUP = "The adults who pose the risk"
 
@@ -127,17 +126,6 @@ def da_perpetrators(view: FamilyView) -> dict[str, list[Entry]]:
         for pid in named or [pid for pid in adults if view.persons[pid].role in PERPETRATOR_ROLES]:
             linked.setdefault(pid, []).extend(incident.entries)
     return linked
-
-
-def recent_run(view: FamilyView, days: Iterable[date], *, relevant_days: int) -> date | None:
-    """Since when some event of `days` has happened within `relevant_days` before each day up to as-of."""
-    found = sorted(set(days))
-    relevance = timedelta(days=relevant_days)
-    return condition_start(
-        as_of=view.as_of,
-        changes=window_changes(found, relevance),
-        holds=lambda day: any(day - relevance <= d <= day for d in found),
-    )
 
 
 def strategy_meeting_within(view: FamilyView, start: date, deadline: date) -> bool:

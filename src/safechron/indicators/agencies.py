@@ -15,8 +15,9 @@ from typing import Any
 
 from safechron.chronology.dates import DateError, PartialDate
 from safechron.chronology.model import Entry
-from safechron.indicators.adults import mentions, recent_run
+from safechron.indicators.adults import mentions
 from safechron.indicators.base import Alert, Evidence, evidence_of, indicator
+from safechron.indicators.child import recent_run
 from safechron.indicators.context import FamilyView, Incident, day_after_deadline, spoken_day
 from safechron.vocabulary import humanise, normalise_token
 

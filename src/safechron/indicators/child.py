@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from safechron.chronology.model import Entry
@@ -25,7 +26,7 @@ from safechron.indicators.context import (
 )
 from safechron.vocabulary import CHILD_ROLES, humanise
 
-__all__ = ["PlanRun", "birthday", "concern_tags", "last_of", "plan_run"]
+__all__ = ["PlanRun", "birthday", "concern_tags", "last_of", "plan_run", "recent_run"]
 
 GROUP = "The child in view"
 
@@ -115,6 +116,17 @@ def last_of(entries: Iterable[Entry]) -> Entry | None:
 def concern_tags(entry: Entry) -> frozenset[str]:
     """The tags of an entry that describe harm or risk in a home."""
     return entry.tags & HOUSEHOLD_RISK_TAGS
+
+
+def recent_run(view: FamilyView, days: Iterable[date], *, relevant_days: int) -> date | None:
+    """Since when some event of `days` has happened within `relevant_days` before each day up to as-of."""
+    found = sorted(set(days))
+    relevance = timedelta(days=relevant_days)
+    return condition_start(
+        as_of=view.as_of,
+        changes=window_changes(found, relevance),
+        holds=lambda day: any(day - relevance <= d <= day for d in found),
+    )
 
 
 def _is_remote(entry: Entry) -> bool:
@@ -247,7 +259,7 @@ def invisible_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     alerts = []
     counts = counts_on(view.as_of)
     for child in children:
-        start = condition_start(as_of=view.as_of, changes=changes, holds=lambda day, c=child: out_of_view(c, day))
+        start = condition_start(as_of=view.as_of, changes=changes, holds=partial(out_of_view, child))
         if start is None:
             continue
         top_child = max(counts, key=lambda c: counts[c])
@@ -316,7 +328,6 @@ def sibling_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         and _left_home(view, pid)
         and (view.age(pid) is None or (view.age(pid) or 0) < cfg["max_age"])
     ]
-    relevance = timedelta(days=cfg["relevant_days"])
     alerts = []
     for sibling in outside:
         raised = [
@@ -326,12 +337,7 @@ def sibling_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         ]
         if not raised:
             continue
-        changes = window_changes((e.date.start for e in raised), relevance)
-        start = condition_start(
-            as_of=view.as_of,
-            changes=changes,
-            holds=lambda day, found=raised: any(day - relevance <= e.date.start <= day for e in found),
-        )
+        start = recent_run(view, (e.date.start for e in raised), relevant_days=cfg["relevant_days"])
         if start is None:
             continue
         current = [e for e in raised if e.date.start >= start]
