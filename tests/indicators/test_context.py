@@ -8,6 +8,7 @@ from safechron.indicators.context import (
     FamilyView,
     condition_start,
     day_after_deadline,
+    spoken_period,
     spoken_span,
     window_changes,
 )
@@ -128,3 +129,19 @@ def test_earlier_view_sees_only_what_was_known_then() -> None:
     earlier = view.earlier(date(2016, 3, 15))
     assert [e.summary for e in earlier.entries] == ["Early."]
     assert earlier.household.adults == (mother,)
+
+
+def test_spoken_period_says_thresholds_as_people_do() -> None:
+    spoken = {days: spoken_period(days) for days in (365, 182, 91, 274, 56, 84, 42, 28, 1826, 1)}
+    assert spoken == {
+        365: "12 months",
+        182: "6 months",
+        91: "3 months",
+        274: "9 months",
+        56: "8 weeks",
+        84: "12 weeks",
+        42: "6 weeks",
+        28: "28 days",
+        1826: "5 years",
+        1: "1 day",
+    }

@@ -177,7 +177,7 @@ def test_no_review_within_six_weeks_of_a_new_risk() -> None:
     [alert] = alerts(chronology, "2016-04-13", "PLAN_UNCHANGED_AFTER_NEW_RISK")
     assert alert.first_met_on == date(2016, 4, 13)
     assert ids(alert) == [pregnancy]
-    assert "no review or core group within 42 days" in alert.explanation
+    assert "no review or core group within 6 weeks" in alert.explanation
 
 
 def test_new_risk_near_miss_core_group_discusses_the_pregnancy() -> None:
@@ -232,8 +232,8 @@ def test_assessment_not_started_within_eight_weeks() -> None:
     assert ids(alert) == [request]
     assert alert.adults == (family.father,)
     assert alert.explanation == (
-        "Parenting assessment (Father), requested on 1 February 2016, was not started within 8 weeks "
-        "and is still outstanding."
+        "Parenting assessment (Father), requested on 1 February 2016, was not started within 8 weeks; "
+        "it is still outstanding."
     )
 
 
@@ -282,7 +282,7 @@ def test_case_closed_while_family_reported_abuse_police_never_saw() -> None:
     assert ids(alert) == [report, decision]
     assert alert.explanation == (
         "On 1 June 2016 the case was closed although Children's Social Care reported domestic abuse in the "
-        "previous 182 days (1 report) that police records do not show."
+        "previous 6 months (1 report) that police records do not show."
     )
 
 

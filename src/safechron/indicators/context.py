@@ -27,6 +27,7 @@ __all__ = [
     "condition_start",
     "day_after_deadline",
     "spoken_day",
+    "spoken_period",
     "spoken_span",
     "window_changes",
 ]
@@ -371,6 +372,19 @@ def day_after_deadline(start: date, *, working_days: int | None = None, calendar
     if working_days is not None:
         return add_working_days(start, working_days) + timedelta(days=1)
     return start + timedelta(days=calendar_days or 0) + timedelta(days=1)
+
+
+def spoken_period(days: int) -> str:
+    """A threshold in days as people say it: 365 -> '12 months', 182 -> '6 months', 56 -> '8 weeks',
+    730 -> '2 years', 28 -> '28 days'."""
+    years, months = days / 365.25, days / 30.44
+    if days >= 730 and abs(years - round(years)) * 365.25 <= 2:
+        return f"{round(years)} years"
+    if days >= 89 and abs(months - round(months)) * 30.44 <= 2:
+        return f"{round(months)} months"
+    if days >= 35 and days % 7 == 0:
+        return f"{days // 7} weeks"
+    return f"{days} day{'s' if days != 1 else ''}"
 
 
 def spoken_day(day: date) -> str:

@@ -32,6 +32,7 @@ from safechron.indicators.context import (
     day_after_deadline,
     days,
     spoken_day,
+    spoken_period,
     spoken_span,
     window_changes,
 )
@@ -194,13 +195,13 @@ def toxic_trio(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     if full:
         explanation = (
             f"Domestic abuse, parental mental ill-health and parental substance or alcohol misuse are each "
-            f"recorded for {who} {_span_of(relied)}, within {cfg['window_days']} days."
+            f"recorded for {who} {_span_of(relied)}, within {spoken_period(cfg['window_days'])}."
         )
     else:
         missing = next(strand for strand in TRIO if strand not in now)
         explanation = (
-            f"{_listing(now).capitalize()} are both recorded for {who} {_span_of(relied)}, within "
-            f"{cfg['window_days']} days; {missing} is not recorded. Two of the toxic trio are present."
+            f"{_listing(now)[:1].upper() + _listing(now)[1:]} are both recorded for {who} {_span_of(relied)}, within "
+            f"{spoken_period(cfg['window_days'])}; {missing} is not recorded. Two of the toxic trio are present."
         )
     return [
         Alert(
@@ -248,7 +249,7 @@ def da_pattern(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     )
     if serious:
         explanation += ", including " + _listing([_SERIOUS_WORDS[tag] for tag in serious])
-    explanation += f" (within {cfg['window_days']} days)."
+    explanation += f" (within {spoken_period(cfg['window_days'])})."
     return [
         Alert(
             code="DA_PATTERN",
@@ -301,7 +302,7 @@ def cumulative_neglect(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     children = _children_in(view, relied)
     explanation = (
         f"{len(found)} signs of neglect of {view.names(children)} {spoken_span(found[0].day, found[-1].day)}, "
-        f"recorded by {_listing(agencies)} (within {cfg['window_days']} days)."
+        f"recorded by {_listing(agencies)} (within {spoken_period(cfg['window_days'])})."
     )
     return [
         Alert(
@@ -481,7 +482,8 @@ def infant_vulnerability(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         relied += [entry for since, entry in factors.values() if entry is not None and since <= view.as_of]
         explanation = (
             f"{view.name(child)}, born {spoken_day(born)}, is under 1 in a household with "
-            f"{_listing(list(present))} in the last {cfg['risk_window_days']} days, and is {_listing(reasons)}."
+            f"{_listing(list(present))} in the last {spoken_period(cfg['risk_window_days'])}, "
+            f"and is {_listing(reasons)}."
         )
         alerts.append(
             Alert(
@@ -675,7 +677,7 @@ def parent_history(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         kinds = sorted({kind for _, kind in history})
         explanation = (
             f"{view.name(adult)} has a recorded history of {_listing(kinds)}, and no assessment in the last "
-            f"{cfg['assessment_window_days']} days refers to it."
+            f"{spoken_period(cfg['assessment_window_days'])} refers to it."
         )
         alerts.append(
             Alert(

@@ -27,6 +27,7 @@ from safechron.indicators.context import (
     day_after_deadline,
     days,
     spoken_day,
+    spoken_period,
     spoken_span,
     window_changes,
 )
@@ -323,7 +324,7 @@ def _risk_continues(view: FamilyView, plan: PlanPeriod, cfg: dict[str, Any]) -> 
     found = recent(view.as_of)
     text = (
         f"it has been open since {spoken_day(plan.start)} and {_plural(len(found), 'risk event')} happened "
-        f"{spoken_span(found[0].day, found[-1].day)}, in the last {cfg['recent_risk_days']} days"
+        f"{spoken_span(found[0].day, found[-1].day)}, in the last {spoken_period(cfg['recent_risk_days'])}"
     )
     return first, text, [plan.start_entry, *(e for event in found for e in event.entries)]
 
@@ -445,7 +446,11 @@ def _review_lapse(
     )
     happened = f"{kind.label} on {spoken_day(incident.day)}"
     if review is None or review.date.start >= late:
-        return late, f"{happened}: no review or core group within {cfg['review_within_days']} days", [*incident.entries]
+        return (
+            late,
+            f"{happened}: no review or core group within {spoken_period(cfg['review_within_days'])}",
+            [*incident.entries],
+        )
     if _mentions(review, kind, incident):
         return None
     return (
@@ -554,20 +559,21 @@ def assessment_delayed(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         started, ended = starts.get(request.key), ends.get(request.key)
         delays = []
         if start_late <= view.as_of and (started is None or started.date.start >= start_late):
-            delays.append((start_late, f"not started within {cfg['start_within_days'] // 7} weeks", started))
+            delays.append((start_late, f"not started within {spoken_period(cfg['start_within_days'])}", started))
         if end_late <= view.as_of and (ended is None or ended.date.start >= end_late):
-            delays.append((end_late, f"not completed within {cfg['complete_within_days'] // 7} weeks", ended))
+            delays.append((end_late, f"not completed within {spoken_period(cfg['complete_within_days'])}", ended))
         if not delays:
             continue
         first = delays[0][0]
         if ended is not None and view.as_of - first > days(cfg["relevant_days"]):
             continue
         follow = [entry for _, _, entry in delays if entry is not None]
-        status = f" (completed on {ended.date.display()})" if ended is not None else " and is still outstanding"
+        status = f"it was completed on {ended.date.display()}" if ended is not None else "it is still outstanding"
         who = view.names(view.subjects(request))
+        name = _assessment_name(request)
         explanation = (
-            f"{_assessment_name(request).capitalize()}{' (' + who + ')' if who else ''}, requested on "
-            f"{request.date.display()}, was {' and '.join(text for _, text, _ in delays)}{status}."
+            f"{name[:1].upper() + name[1:]}{' (' + who + ')' if who else ''}, requested on "
+            f"{request.date.display()}, was {' and '.join(text for _, text, _ in delays)}; {status}."
         )
         alerts.append(
             Alert(
@@ -621,7 +627,7 @@ def reassured_by_silence(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         explanation = (
             f"On {decision.date.display()} the case was {_decision_name(decision)} although "
             f"{_listing(sources)} reported {_listing([kind for kind, _ in unseen])} in the previous "
-            f"{cfg['lookback_days']} days ({_plural(len(relied), 'report')}) that police records do not show."
+            f"{spoken_period(cfg['lookback_days'])} ({_plural(len(relied), 'report')}) that police records do not show."
         )
         alerts.append(
             Alert(
