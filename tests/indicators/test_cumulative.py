@@ -369,3 +369,19 @@ def test_parent_history_near_miss_assessment_referred_to_it_this_year() -> None:
     chronology = family.builder.build()
     assert alerts(chronology, "2016-06-01", "PARENT_HISTORY") == []
     assert alerts(chronology, "2017-01-31", "PARENT_HISTORY") == []
+
+
+@pytest.mark.parametrize(
+    ("child_dob", "summary", "fires"),
+    [
+        ("2015-01-01", "Amy fell from the sofa; bump consistent with the explanation given, no concerns.", False),
+        ("2015-01-01", "Bruise to Amy's ear, not consistent with the explanation given.", True),
+        ("2016-03-01", "Bruise to Amy's cheek, consistent with the explanation given.", True),
+    ],
+)
+def test_an_explained_accident_to_a_mobile_toddler_is_not_a_missed_referral(
+    child_dob: str, summary: str, fires: bool
+) -> None:
+    family = Family(child_dob=child_dob)
+    family.builder.entry("2016-06-08", "injury", summary, [family.child], agency="Hospital")
+    assert bool(alerts(family.builder.build(), "2016-06-15", "INJURY_YOUNG_CHILD")) is fires

@@ -576,6 +576,10 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     discussion or a child protection medical; the professional who saw the injury noting it, or a
     routine consultation, does not count (high).
 
+    Any injury to a baby not yet mobile (under `not_mobile_days`) or to a child on a plan counts. An
+    injury to a mobile child under 2 that the professional recorded as an accident consistent with
+    the explanation given does not, unless the record also doubts it.
+
     One alert per child, listing each injury not followed up whose deadline passed in the last
     `relevant_days`.
     """
@@ -584,7 +588,7 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         lapses = []
         injuries = [e for e in _injuries(view) if child in view.subjects(e)]
         for incident in view.incidents(injuries):
-            if not _young_or_on_plan(view, child, incident.day, cfg):
+            if not _injury_counts(view, child, incident, cfg):
                 continue
             late = day_after_deadline(incident.day, working_days=cfg["respond_within_working_days"])
             recent = view.as_of - late <= days(cfg["relevant_days"])
@@ -623,10 +627,24 @@ def _injuries(view: FamilyView) -> list[Entry]:
     ]
 
 
-def _young_or_on_plan(view: FamilyView, child: str, day: date, cfg: dict[str, Any]) -> bool:
+def _injury_counts(view: FamilyView, child: str, incident: Incident, cfg: dict[str, Any]) -> bool:
+    """An injury to a child on a plan, to a baby not yet mobile, or to a child under 2 that the
+    professional who saw it did not record as an accident consistent with the explanation given."""
+    if view.open_plan(child, incident.day) is not None:
+        return True
     born = view.birth_date(child)
-    young = born is not None and born <= day < born + days(cfg["under_age_days"])
-    return young or view.open_plan(child, day) is not None
+    if born is None or not born <= incident.day < born + days(cfg["under_age_days"]):
+        return False
+    if incident.day < born + days(cfg["not_mobile_days"]):
+        return True
+    return not any(_explained_accident(entry, cfg) for entry in incident.entries)
+
+
+def _explained_accident(entry: Entry, cfg: dict[str, Any]) -> bool:
+    text = entry.text().lower()
+    if any(doubt in text for doubt in cfg["doubt_phrases"]):
+        return False
+    return any(phrase in text for phrase in cfg["accident_phrases"])
 
 
 def _injury_followed_up(
