@@ -385,3 +385,18 @@ def test_an_explained_accident_to_a_mobile_toddler_is_not_a_missed_referral(
     family = Family(child_dob=child_dob)
     family.builder.entry("2016-06-08", "injury", summary, [family.child], agency="Hospital")
     assert bool(alerts(family.builder.build(), "2016-06-15", "INJURY_YOUNG_CHILD")) is fires
+
+
+def test_a_marac_about_an_incident_is_not_another_incident() -> None:
+    family = Family()
+    family.incident("2016-01-10")
+    family.incident("2016-05-02")
+    family.builder.entry(
+        "2016-05-20",
+        "marac",
+        "MARAC heard the assault of 2 May.",
+        [family.mother],
+        agency="IDVA",
+        tags=["domestic_abuse"],
+    )
+    assert alerts(family.builder.build(), "2016-06-01", "DA_PATTERN") == []

@@ -69,7 +69,6 @@ DA_INCIDENT_EVENTS = frozenset(
         "injury",
         "ed_attendance",
         "hospital_admission",
-        "marac",
     }
 )
 
