@@ -554,3 +554,13 @@ def test_a_quarantined_row_makes_no_person_in_the_single_table_form(tmp_path: Pa
 
     assert [p.person_ref for p in submission.people] == ["Mother"]
     assert len(submission.quarantine) == 1
+
+
+def test_a_subject_named_twice_is_one_subject_in_the_agency_order(tmp_path: Path) -> None:
+    rows = [entry("R1", subjects="P-2; P-1; p-2"), entry("R2", subjects="Mother; Father; mother")]
+
+    with_people = read_submission(write_folder(tmp_path / "a", entries=rows[:1]))
+    without_people = read_submission(write_folder(tmp_path / "b", people=None, entries=rows[1:]))
+
+    assert with_people.entries[0].subjects == (f"{AGENCY}:P-2", f"{AGENCY}:P-1")
+    assert without_people.entries[0].subjects == (f"{AGENCY}:Mother", f"{AGENCY}:Father")

@@ -503,35 +503,33 @@ class _Reader:
     def _subjects(
         self, text: str, *, file: str, row: int, extra: dict[str, str], has_people_table: bool
     ) -> tuple[str, ...]:
-        """The record keys of an entry's subjects; remembered for the text when every subject is known."""
-        names = split_list(text)
-        if not has_people_table:
-            keys = tuple(dict.fromkeys(self._person_named(name, file, row) for name in names))
-        else:
-            keys = self._resolve(names, file, row, text, extra)
-            if len(keys) < len(names):
-                return keys
-        self._subject_keys[text] = keys
-        return keys
-
-    def _resolve(self, refs: tuple[str, ...], file: str, row: int, text: str, extra: dict[str, str]) -> tuple[str, ...]:
-        keys: list[str] = []
-        for ref in refs:
-            known = ref if ref in self._person_rows else self._refs_folded.get(_fold(ref))
-            if known is None:
-                self.warnings.append(
-                    RowIssue(
-                        file=file,
-                        row=row,
-                        column="subjects",
-                        reason=f"subject '{ref}' is not in the people table; the entry is kept without them. "
-                        f"Add {ref} to the people table or correct the reference",
-                    )
+        """The record keys of an entry's subjects, each once, in the agency's order; remembered for the
+        text when every subject is known."""
+        keys: dict[str, None] = {}
+        complete = True
+        for name in split_list(text):
+            if not has_people_table:
+                keys[self._person_named(name, file, row)] = None
+                continue
+            ref = name if name in self._person_rows else self._refs_folded.get(_fold(name))
+            if ref is not None:
+                keys[record_key(self.agency, ref)] = None
+                continue
+            complete = False
+            extra["subjects"] = text.strip()
+            self.warnings.append(
+                RowIssue(
+                    file=file,
+                    row=row,
+                    column="subjects",
+                    reason=f"subject '{name}' is not in the people table; the entry is kept without them. "
+                    f"Add {name} to the people table or correct the reference",
                 )
-                extra["subjects"] = text.strip()
-            else:
-                keys.append(record_key(self.agency, known))
-        return tuple(keys)
+            )
+        found = tuple(keys)
+        if complete:
+            self._subject_keys[text] = found
+        return found
 
     def _person_named(self, name: str, file: str, row: int) -> str:
         """Single-table form: the record of the person a name stands for, made on its first mention."""
