@@ -133,9 +133,26 @@ def normalise_token(value: str) -> str:
     return "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
 
 
+#: Event types whose words are not plain English once underscores become spaces (abbreviations).
+EVENT_LABELS: dict[str, str] = {
+    "mash_decision": "MASH decision",
+    "s47_enquiry": "Section 47 enquiry",
+    "icpc": "Initial child protection conference",
+    "rcpc": "Review child protection conference",
+    "cp_plan_start": "Child protection plan start",
+    "cp_plan_end": "Child protection plan end",
+    "cin_plan_start": "Child in need plan start",
+    "cin_plan_end": "Child in need plan end",
+    "marac": "MARAC",
+    "scbu_admission": "Special care baby unit admission",
+    "ed_attendance": "Emergency department attendance",
+    "ehcp": "EHCP",
+}
+
+
 def humanise(token: str) -> str:
     """The sentence-case label people read for any vocabulary token."""
-    for table in (AGENCY_TYPES, RISK_TAGS, ROLES):
+    for table in (AGENCY_TYPES, RISK_TAGS, ROLES, EVENT_LABELS):
         if token in table:
             return table[token]
     return token.replace("_", " ").capitalize()
