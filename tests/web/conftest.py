@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import date, timedelta
 from collections.abc import Callable
 from typing import Any
 
@@ -46,6 +47,11 @@ def workbook_bytes(people: list[list[Any]], entries: list[list[Any]]) -> bytes:
     return buffer.getvalue()
 
 
+def ago(days: int) -> str:
+    """A date `days` before today (ISO): the fixture family is recent, so its indicators are open today."""
+    return (date.today() - timedelta(days=days)).isoformat()
+
+
 POLICE = "Northshire Police"
 CSC = "Northshire Children's Social Care"
 HEALTH = "Northshire Health Visiting"
@@ -59,15 +65,17 @@ def police_workbook(*, extra_summary: str = "") -> bytes:
             [POLICE, "P3", "Kai", "Smith", "2015-05-01", "male", "", "child", "NR1 1AA", "yes"],
         ],
         entries=[
-            [POLICE, "police", "INC-1", "2016-01-10", "P1;P2;P3", "domestic_abuse_incident",
+            [POLICE, "police", "INC-1", ago(200), "P1;P2;P3", "domestic_abuse_incident",
              "Police called to a domestic argument; Lee pushed Jade in front of Kai." + extra_summary,
              "domestic_abuse", ""],
-            [POLICE, "police", "INC-2", "2016-03-02", "P1;P2", "domestic_abuse_incident",
+            [POLICE, "police", "INC-2", ago(150), "P1;P2", "domestic_abuse_incident",
              "Second domestic incident. Jade had a cut lip.", "domestic_abuse;physical_injury", ""],
             [POLICE, "police", "INC-3", "31/02/2016", "P1", "police_callout", "Call-out with an impossible date.",
              "", ""],
-            [POLICE, "police", "INC-4", "2016-06-20", "P2", "arrest", "Lee arrested for possession of cannabis.",
-             "offending", "2016-07-01"],
+            [POLICE, "police", "INC-4", ago(60), "P2", "arrest", "Lee arrested for possession of cannabis.",
+             "offending;substance_misuse_parent", ago(50)],
+            [POLICE, "police", "INC-5", ago(100), "P1;P2;P3", "domestic_abuse_incident",
+             "Third call to the address: shouting, Jade's arm bruised, Kai present.", "domestic_abuse", ""],
         ],
     )
 
@@ -79,9 +87,9 @@ def csc_workbook() -> bytes:
             [CSC, "C2", "Kai", "Smith", "2015-05-01", "male", "", "child", "NR1 1AA", "yes"],
         ],
         entries=[
-            [CSC, "childrens_social_care", "CSC-1", "2016-01-12", "C1;C2", "referral",
-             "Referral from police after domestic abuse; mother says she feels low.", "", ""],
-            [CSC, "childrens_social_care", "CSC-2", "2016-04-05", "C2", "home_visit",
+            [CSC, "childrens_social_care", "CSC-1", ago(198), "C1;C2", "referral",
+             "Referral from police after domestic abuse; mother says she feels low.", "mental_health_parent", ""],
+            [CSC, "childrens_social_care", "CSC-2", ago(120), "C2", "home_visit",
              "Home visit, Kai seen. Home conditions poor.", "neglect", ""],
         ],
     )

@@ -69,7 +69,7 @@ def upload(family: Family, worker: User) -> Import:
 
 def test_every_url_pattern_is_walked(family: Family, upload: Import) -> None:
     names = {name for name, _ in _every_url(family, upload)}
-    assert GENERAL_PAGES <= names
+    assert names >= GENERAL_PAGES
     assert {"families:family", "families:person", "imports:review", "alerts:acknowledge"} <= names
 
 

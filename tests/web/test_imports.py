@@ -20,7 +20,7 @@ def test_upload_keeps_the_validation_report_and_quarantine_without_committing(fa
     upload = import_upload(family=family, user=worker, file_name="police.xlsx", content=police_workbook())
     assert upload.status == Import.Status.VALIDATED
     assert upload.report["agency"] == POLICE
-    assert upload.report["entries"] == 3
+    assert upload.report["entries"] == 4
     assert upload.report["quarantined"] == 1
     row = upload.quarantine.get()
     assert (row.table, row.row, row.column) == ("entries", 4, "date")
@@ -31,7 +31,7 @@ def test_upload_keeps_the_validation_report_and_quarantine_without_committing(fa
 
 
 def test_commit_adds_entries_people_and_involvement(family: Family) -> None:
-    assert Entry.objects.filter(family=family).count() == 5
+    assert Entry.objects.filter(family=family).count() == 6
     assert set(FamilyInvolvement.objects.filter(family=family).values_list("agency__name", flat=True)) >= {POLICE}
     # The mother and child are linked across the two agencies despite "Jade"/"Jayde".
     linked = [p for p in Person.objects.filter(family=family) if p.records.count() == 2]
@@ -43,13 +43,13 @@ def test_reimporting_the_same_file_changes_nothing(family: Family, worker: User)
     revision = family.revision
     upload = import_upload(family=family, user=worker, file_name="police.xlsx", content=police_workbook())
     preview = import_preview(upload=upload)
-    assert (preview.added, preview.updated, preview.unchanged) == (0, 0, 3)
+    assert (preview.added, preview.updated, preview.unchanged) == (0, 0, 4)
     counts = import_commit(upload=upload, user=worker)
-    assert counts == {"added": 0, "updated": 0, "unchanged": 3, "people changed": 0}
+    assert counts == {"added": 0, "updated": 0, "unchanged": 4, "people changed": 0}
     family.refresh_from_db()
     assert family.revision == revision
     assert not EntryVersion.objects.exists()
-    assert Entry.objects.filter(family=family).count() == 5
+    assert Entry.objects.filter(family=family).count() == 6
 
 
 def test_a_corrected_reimport_updates_by_record_id_and_keeps_the_earlier_version(family: Family, worker: User) -> None:
@@ -58,7 +58,7 @@ def test_a_corrected_reimport_updates_by_record_id_and_keeps_the_earlier_version
     )
     assert import_preview(upload=upload).updated == 1
     counts = import_commit(upload=upload, user=worker)
-    assert (counts["added"], counts["updated"], counts["unchanged"]) == (0, 1, 2)
+    assert (counts["added"], counts["updated"], counts["unchanged"]) == (0, 1, 3)
     entry = Entry.objects.get(family=family, record_id="INC-1")
     assert entry.version == 2
     assert entry.summary.endswith("Kai was crying.")
@@ -71,7 +71,9 @@ def test_a_corrected_reimport_updates_by_record_id_and_keeps_the_earlier_version
 def test_a_folder_zipped_is_read_like_a_workbook(family: Family, worker: User) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("people.csv", f"agency,person_ref,given_names,family_name,role\n{POLICE},P9,Ann,Lee,grandparent\n")
+        archive.writestr(
+            "people.csv", f"agency,person_ref,given_names,family_name,role\n{POLICE},P9,Ann,Lee,grandparent\n"
+        )
         archive.writestr(
             "entries.csv",
             "agency,agency_type,record_id,date,subjects,event_type,summary\n"
@@ -111,7 +113,8 @@ def test_a_new_family_can_be_created_on_import(client, worker: User) -> None:  #
     missing = client.post("/imports/new/", {"family": "new", "submission": _file("p.xlsx", police_workbook())})
     assert b"Enter a name for the new family" in missing.content
     client.post(
-        "/imports/new/", {"family": "new", "family_name": "Another family", "submission": _file("p.xlsx", police_workbook())}
+        "/imports/new/",
+        {"family": "new", "family_name": "Another family", "submission": _file("p.xlsx", police_workbook())},
     )
     made = Family.objects.get(name="Another family")
     assert made.allocations.filter(user=worker).exists()

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DemoSignIn", "run", "load", "submission_files"]
+__all__ = ["DemoSignIn", "load", "run", "submission_files"]
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "child-by"
 ADDRESS = "127.0.0.1:8000"

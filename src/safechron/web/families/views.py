@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from safechron.chronology.dates import PartialDate
 from safechron.chronology.model import Entry as EngineEntry
+from safechron.chronology.model import Person as EnginePerson
 from safechron.reports.rows import entry_anchor
 from safechron.tagging import default_tagger
 from safechron.vocabulary import RISK_TAGS
@@ -168,7 +169,7 @@ def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
     if not can_change_family(user=request.user) or request.user.agency is None:
         raise Http404("No family found")
     chronology = family_chronology(family=family)
-    subjects = [(p.records[0].key, p.display_name or p.person_id) for p in chronology.persons if p.records]
+    subjects = [(p.person_id, p.display_name or p.person_id) for p in chronology.persons if p.records]
     data = request.POST if request.method == "POST" else None
     proposed: list[tuple[str, str]] = []
     if data is not None:
@@ -185,7 +186,7 @@ def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
             agency_type=agency.agency_type,
             record_id=next_record_id(family=family, agency=agency),
             date=form.cleaned_data["date"],
-            subjects=tuple(form.cleaned_data["subjects"]),
+            subjects=tuple(_record_of(chronology.person(pid), agency.name) for pid in form.cleaned_data["subjects"]),
             event_type=form.cleaned_data["event_type"],
             summary=form.cleaned_data["summary"],
             action=form.cleaned_data["action"],
@@ -205,6 +206,12 @@ def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
         "families/entry_add.html",
         {"family": family, "form": form, "proposed": proposed, "checking": data is not None and form.is_valid()},
     )
+
+
+def _record_of(person: EnginePerson, agency: str) -> str:
+    """The record key an entry names a person by: the agency's own record of them, if it has one."""
+    own = [record.key for record in person.records if record.agency == agency]
+    return own[0] if own else person.records[0].key
 
 
 @login_required

@@ -1,0 +1,168 @@
+"""The family, person, entry and acknowledgement pages on a family imported from real workbooks."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import unescape
+
+import pytest
+from django.test import Client
+
+from safechron.tagging import default_tagger
+from safechron.web.accounts.models import User
+from safechron.web.alerts.models import Acknowledgement
+from safechron.web.audit.models import AuditEvent
+from safechron.web.families.models import Entry, Family, LinkDecision, Person
+from tests.web.conftest import CSC, POLICE
+
+
+@pytest.fixture
+def signed_in(client: Client, worker: User) -> Client:
+    client.force_login(worker)
+    return client
+
+
+def _as_of(days_ago: int) -> dict[str, int]:
+    day = date.today() - timedelta(days=days_ago)
+    return {"as_of-day": day.day, "as_of-month": day.month, "as_of-year": day.year}
+
+
+def test_family_page_shows_members_chronology_and_indicators_and_is_audited(
+    signed_in: Client, family: Family, worker: User
+) -> None:
+    page = signed_in.get(f"/families/{family.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Showing 6 of 6 entries" in html
+    assert "Pattern of domestic abuse" in html
+    assert "Jayde Smith" in html or "Jade Smith" in html
+    # Evidence links point at entries on the same page.
+    anchor = "entry-northshire-police-inc-5"
+    assert f'href="#{anchor}"' in html and f'id="{anchor}"' in html
+    assert AuditEvent.objects.filter(user=worker, action="view_family", family=family).count() == 1
+
+
+def test_caseload_lists_the_family_with_its_open_indicators(signed_in: Client, family: Family) -> None:
+    html = signed_in.get("/families/").content.decode()
+    assert family.name in html
+    assert "1 high" in html
+
+
+def _shown(html: str, record_id: str) -> bool:
+    """Whether the chronology shows the entry (its timeline item), not just an evidence link to it."""
+    agency = "police" if record_id.startswith("INC") else "children-s-social-care"
+    return f'id="entry-northshire-{agency}-{record_id.lower()}"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ({"agency": CSC}, ["CSC-1", "CSC-2"], ["INC-1"]),
+        ({"tag": "neglect"}, ["CSC-2"], ["INC-1", "CSC-1"]),
+        ({"event_type": "arrest"}, ["INC-4"], ["INC-1", "CSC-2"]),
+    ],
+)
+def test_the_chronology_filters(
+    signed_in: Client, family: Family, query: dict[str, str], shown: list[str], hidden: list[str]
+) -> None:
+    html = signed_in.get(f"/families/{family.pk}/", query).content.decode()
+    for record in shown:
+        assert _shown(html, record)
+    for record in hidden:
+        assert not _shown(html, record)
+
+
+def test_filter_by_person(signed_in: Client, family: Family) -> None:
+    lee = Person.objects.get(family=family, role="partner")
+    html = signed_in.get(f"/families/{family.pk}/", {"person": lee.person_id}).content.decode()
+    assert _shown(html, "INC-4")
+    assert not _shown(html, "CSC-2")
+
+
+def test_replay_as_of_an_earlier_date_hides_what_was_not_yet_known(
+    signed_in: Client, family: Family, worker: User
+) -> None:
+    # The arrest happened 60 days ago but was recorded 50 days ago: 55 days ago it was not known.
+    html = signed_in.get(f"/families/{family.pk}/", _as_of(55)).content.decode()
+    assert "You are seeing what was known on" in html
+    assert not _shown(html, "INC-4")
+    assert "Pattern of domestic abuse" in html
+    assert "Two of the toxic trio" not in html
+    early = signed_in.get(f"/families/{family.pk}/", _as_of(170)).content.decode()
+    assert "Pattern of domestic abuse" not in early
+    assert "Showing 2 of 2 entries" in early
+    assert AuditEvent.objects.filter(user=worker, action="view_family", reason__startswith="as of ").count() == 2
+
+
+def test_acknowledging_an_indicator_needs_a_note_and_shows_who_and_when(
+    signed_in: Client, family: Family, worker: User
+) -> None:
+    met = (date.today() - timedelta(days=100)).isoformat()
+    url = f"/families/{family.pk}/indicators/DA_PATTERN/{met}/acknowledge/"
+    assert signed_in.get(url).status_code == 200
+    refused = signed_in.post(url, {"note": "  "})
+    assert b"Enter a note saying what is being done" in refused.content
+    assert not Acknowledgement.objects.exists()
+    signed_in.post(url, {"note": "Discussed at strategy meeting; MARAC referral made."})
+    made = Acknowledgement.objects.get()
+    assert (made.code, made.first_met_on.isoformat(), made.acknowledged_by) == ("DA_PATTERN", met, worker)
+    html = signed_in.get(f"/families/{family.pk}/").content.decode()
+    assert "MARAC referral made" in html and worker.describe() in unescape(html)
+    assert signed_in.get(f"/families/{family.pk}/indicators/NO_SUCH_CODE/{met}/acknowledge/").status_code == 404
+
+
+def test_person_page_shows_records_and_reasons_and_a_split_is_audited(
+    signed_in: Client, family: Family, worker: User
+) -> None:
+    mother = Person.objects.get(family=family, role="mother")
+    url = f"/families/{family.pk}/people/{mother.pk}/"
+    html = signed_in.get(url).content.decode()
+    assert "Jade" in html and "Jayde" in html and "probabilistic" in html
+    assert AuditEvent.objects.filter(user=worker, action="view_person", object_id=str(mother.pk)).exists()
+
+    police_key, csc_key = f"{POLICE}:P1", f"{CSC}:C1"
+    refused = signed_in.post(url, {"record_a": police_key, "record_b": csc_key, "decision": "split", "reason": ""})
+    assert b"Enter why" in refused.content
+    signed_in.post(url, {"record_a": police_key, "record_b": csc_key, "decision": "split", "reason": "Different mothers"})
+    decision = LinkDecision.objects.get()
+    assert (decision.decision, decision.decided_by) == ("split", worker)
+    assert AuditEvent.objects.filter(user=worker, action="link_split", reason="Different mothers").exists()
+    mothers = [p for p in Person.objects.filter(family=family) if p.role == "mother"]
+    assert len(mothers) == 2 and all(p.records.count() == 1 for p in mothers)
+
+
+def test_adding_an_entry_offers_proposed_tags_and_keeps_the_decision(
+    signed_in: Client, family: Family, worker: User
+) -> None:
+    child = Person.objects.get(family=family, role="child")
+    summary = "Mother disclosed domestic abuse by her partner and said she drinks heavily every night."
+    proposed = next(iter(default_tagger().propose_many([summary])))
+    form = {
+        "date": (date.today() - timedelta(days=3)).strftime("%d/%m/%Y"),
+        "event_type": "home_visit",
+        "subjects": [child.person_id],
+        "summary": summary,
+        "seen": "seen_alone",
+    }
+    missing = signed_in.post(f"/families/{family.pk}/entries/new/", {**form, "summary": ""})
+    assert b"Enter what happened" in missing.content
+    check = signed_in.post(f"/families/{family.pk}/entries/new/", form)
+    assert check.status_code == 200 and b"Save the entry" in check.content
+    kept = sorted(proposed)[:1]
+    saved = signed_in.post(f"/families/{family.pk}/entries/new/", {**form, "checked": "on", "tags": kept})
+    assert saved.status_code == 302
+    entry = Entry.objects.get(family=family, record_id="SC-1")
+    assert entry.agency == worker.agency and entry.created_by == worker
+    assert entry.agency_tags == kept
+    assert set(entry.rejected_tags) == proposed - set(kept)
+    assert entry.recorded_date == date.today().isoformat()
+    assert entry.subjects == [f"{CSC}:C2"]  # the agency's own record of the child
+    assert AuditEvent.objects.filter(user=worker, action="entry_add").exists()
+
+
+def test_pictures_are_svg_images(signed_in: Client, family: Family) -> None:
+    for kind in ("timeline", "diagram"):
+        response = signed_in.get(f"/families/{family.pk}/pictures/{kind}.svg")
+        assert response["Content-Type"] == "image/svg+xml"
+        assert b"<svg" in response.content[:2000]
+    assert signed_in.get(f"/families/{family.pk}/pictures/other.svg").status_code == 404
