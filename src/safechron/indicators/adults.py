@@ -14,7 +14,7 @@ from typing import Any
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, Thresholds, evidence_of, indicator
-from safechron.indicators.child import PlanRun, plan_run, recent_run
+from safechron.indicators.child import PlanRun, in_words, plan_run, recent_run
 from safechron.indicators.context import (
     FamilyView,
     Incident,
@@ -25,7 +25,7 @@ from safechron.indicators.context import (
     window_changes,
 )
 from safechron.indicators.cumulative import SERIOUS_DA_TAGS, da_incidents, da_pattern
-from safechron.vocabulary import humanise
+from safechron.vocabulary import PARENT_ROLES
 
 __all__ = ["da_perpetrators", "mentions", "no_contact_terms", "strategy_meeting_within"]
 
@@ -216,7 +216,7 @@ def perpetrator_non_compliance(view: FamilyView, cfg: dict[str, Any]) -> list[Al
         if start is None:
             continue
         current = [e for e in events if e.date.start >= start]
-        kinds = ", ".join(dict.fromkeys(humanise(e.event_type).lower() for e in current))
+        kinds = ", ".join(dict.fromkeys(in_words(e.event_type) for e in current))
         alerts.append(
             Alert(
                 code="PERPETRATOR_NON_COMPLIANCE",
@@ -289,7 +289,7 @@ def release_into_household(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
                 explanation=(
                     f"{view.name(adult)}, who is linked to domestic abuse in the household, was released or bailed "
                     f"to the children's home or with contact ({_dates(current)}), while the "
-                    f"{humanise(terms[-1].event_type).lower()} of {terms[-1].date.display()} said no contact."
+                    f"{in_words(terms[-1].event_type)} of {terms[-1].date.display()} said no contact."
                 ),
                 children=view.household.children,
                 adults=(adult,),
@@ -332,10 +332,12 @@ def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     victims = tuple(
         pid
         for pid in view.household.adults
-        if pid not in perpetrators and any(pid in view.subjects(e) for found in perpetrators.values() for e in found)
+        if pid not in perpetrators
+        and view.persons[pid].role in PARENT_ROLES
+        and any(pid in view.subjects(e) for found in perpetrators.values() for e in found)
     )
     relied = [e for found in current for e in (found[0], *found[2])]
-    what = "a separation" if "separation" in latest.tags else f"the {humanise(latest.event_type).lower()}"
+    what = "a separation" if "separation" in latest.tags else f"the {in_words(latest.event_type)}"
     return [
         Alert(
             code="SEPARATION_RISK",

@@ -17,9 +17,9 @@ from safechron.chronology.dates import DateError, PartialDate
 from safechron.chronology.model import Entry
 from safechron.indicators.adults import mentions
 from safechron.indicators.base import Alert, Evidence, evidence_of, indicator
-from safechron.indicators.child import recent_run
+from safechron.indicators.child import in_words, recent_run
 from safechron.indicators.context import FamilyView, Incident, day_after_deadline, spoken_day
-from safechron.vocabulary import humanise, normalise_token
+from safechron.vocabulary import normalise_token
 
 __all__ = ["agency_names", "meeting_date_mentioned"]
 
@@ -28,10 +28,10 @@ CSC = "childrens_social_care"
 
 #: Crises of an adult, as the explanation words them.
 CRISIS_EVENTS: dict[str, str] = {
-    "ed_attendance": "an emergency department attendance",
-    "arrest": "an arrest",
-    "mental_health_crisis": "a mental health crisis",
-    "overdose": "an overdose",
+    "ed_attendance": "attended the emergency department",
+    "arrest": "was arrested",
+    "mental_health_crisis": "had a mental health crisis",
+    "overdose": "took an overdose",
 }
 CONFERENCES = frozenset({"icpc", "rcpc", "core_group"})
 MEETINGS = CONFERENCES | {
@@ -159,10 +159,9 @@ def adult_crisis_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
                 first_met_on=start,
                 evidence=evidence_of(e for crisis in current for e in crisis.entries),
                 explanation=(
-                    f"{view.name(adult)}, an adult of a household with a child on a plan, had "
-                    f"{'a crisis' if len(current) == 1 else f'{len(current)} crises'} ({what}), and no entry from "
-                    f"children's social care within {cfg['share_within_working_days']} working day shows the lead "
-                    f"professional knew."
+                    f"{view.name(adult)}, an adult of a household with a child on a plan, {what}. No entry from "
+                    f"children's social care within {cfg['share_within_working_days']} working day of "
+                    f"{'it' if len(current) == 1 else 'any of these'} shows the lead professional knew."
                 ),
                 children=view.children_on_plan(),
                 adults=(adult,),
@@ -172,8 +171,8 @@ def adult_crisis_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
 
 
 def _crisis_words(crisis: Incident) -> str:
-    kinds = [CRISIS_EVENTS.get(e.event_type, "taken to hospital by ambulance") for e in crisis.entries]
-    return ", ".join(dict.fromkeys(kinds))
+    kinds = [CRISIS_EVENTS.get(e.event_type, "was taken to hospital by ambulance") for e in crisis.entries]
+    return " and ".join(dict.fromkeys(kinds))
 
 
 def _csc_knew(view: FamilyView, crisis: Incident, deadline: date) -> bool:
@@ -226,10 +225,13 @@ def minutes_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     if start is None:
         return []
     current = [lapse for lapse in lapses if lapse[0] >= start]
+    shown = cfg["meetings_listed"]
     listed = "; ".join(
-        f"{humanise(meeting.event_type).lower()} of {meeting.date.display()} (not to {', '.join(missing)})"
-        for _, meeting, missing, _ in current
+        f"{in_words(meeting.event_type)} of {meeting.date.display()} (not to {', '.join(missing)})"
+        for _, meeting, missing, _ in current[-shown:]
     )
+    if len(current) > shown:
+        listed += f"; and {_plural(len(current) - shown, 'earlier meeting')}"
     return [
         Alert(
             code="MINUTES_NOT_SHARED",
@@ -298,7 +300,7 @@ def meeting_change_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Ale
                 evidence=evidence_of([change, rearranged]),
                 explanation=(
                     f"A meeting was {what} on {change.date.display()}, and {', '.join(missing)} did not attend the "
-                    f"rearranged {humanise(rearranged.event_type).lower()} on {rearranged.date.display()}: check "
+                    f"rearranged {in_words(rearranged.event_type)} on {rearranged.date.display()}: check "
                     f"the change reached every invited agency."
                 ),
                 children=view.household.children,
@@ -414,7 +416,7 @@ def decision_outside_core_group(view: FamilyView, cfg: dict[str, Any]) -> list[A
                 explanation=(
                     f"A decision about {' and '.join(topics)} for {view.names(children)} was recorded by "
                     f"{decision.agency} on {decision.date.display()}, outside a core group or conference, and the "
-                    f"next {humanise(review.event_type).lower()} on {review.date.display()} does not record it."
+                    f"next {in_words(review.event_type)} on {review.date.display()} does not record it."
                 ),
                 children=children,
             )

@@ -26,7 +26,7 @@ from safechron.indicators.context import (
 )
 from safechron.vocabulary import CHILD_ROLES, humanise
 
-__all__ = ["PlanRun", "birthday", "concern_tags", "last_of", "plan_run", "recent_run"]
+__all__ = ["PlanRun", "birthday", "concern_tags", "in_words", "last_of", "plan_run", "recent_run"]
 
 GROUP = "The child in view"
 
@@ -111,6 +111,12 @@ def last_of(entries: Iterable[Entry]) -> Entry | None:
     """The latest of some entries in date order."""
     ordered = sorted(entries, key=Entry.sort_key)
     return ordered[-1] if ordered else None
+
+
+def in_words(token: str) -> str:
+    """A vocabulary token inside a sentence: 'core group', 'parental substance misuse', but 'MARAC'."""
+    label = humanise(token)
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
 
 
 def concern_tags(entry: Entry) -> frozenset[str]:
@@ -342,7 +348,7 @@ def sibling_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             continue
         current = [e for e in raised if e.date.start >= start]
         tags = sorted({tag for e in current for tag in concern_tags(e)})
-        about = f" about {', '.join(humanise(t).lower() for t in tags)}" if tags else ""
+        about = f" about {', '.join(in_words(t) for t in tags)}" if tags else ""
         children = tuple(c for c in view.household.children)
         alerts.append(
             Alert(
@@ -445,7 +451,7 @@ def _reporter(view: FamilyView, entries: Iterable[Entry]) -> str:
 
 def _what_followed(report: Iterable[Entry], followed: list[Entry]) -> str:
     said = [part.rstrip(". ") for e in report for part in (e.outcome or e.action,) if part]
-    said += [f"{humanise(e.event_type).lower()} on {e.date.display()}" for e in followed]
+    said += [f"{in_words(e.event_type)} on {e.date.display()}" for e in followed]
     return "; ".join(dict.fromkeys(said)) or "nothing recorded after it"
 
 
