@@ -84,7 +84,7 @@ def alerts(chronology: Chronology) -> list[Alert]:
             evidence=(Evidence(third.agency, third.record_id, third.date),),
             explanation="A relative raised concerns.",
             children=("p3",),
-            title="",
+            title="Family concerns",
         ),
     ]
 

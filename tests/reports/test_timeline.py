@@ -21,8 +21,8 @@ def test_lanes_markers_and_first_met_rules(chronology: Chronology, alerts: list[
     for lane in ("Kerry Smith (mother)", "Dean Jones (father)", "Child BY (child)", "Jean Smith (grandparent)"):
         assert lane in texts
     assert "Sibling 2 (child)" in texts  # a lane for every person, even with nothing known yet
-    assert "Toxic trio (high), 31 May 2016" in texts
-    assert "Family concerns (medium), 22 May 2016" in texts
+    assert "31 May 2016: Toxic trio (high)" in texts
+    assert "22 May 2016: Family concerns (medium)" in texts
     assert {"Agency", "GP", "Health Visiting", "NSPCC", "Police"} <= set(texts)
     titles = [element.text or "" for element in root.iter(f"{SVG}title")]
     # one marker per entry and person it is about, known on the as-of date (the 2016 note is not yet)
@@ -72,3 +72,15 @@ def test_two_thousand_entries_render(as_of: date) -> None:
     assert len(titles) >= 4000
     assert max(len(t) for t in titles) < 400  # long summaries are cut short on hover
     assert float(root.get("height", "0")) < 600  # lanes, not one row per entry
+
+
+def test_alerts_first_met_on_one_day_share_a_labelled_rule(chronology: Chronology, as_of: date) -> None:
+    day = date(2016, 6, 1)
+    evidence = (Evidence("Police", "INC-2231", chronology.entries[1].date),)
+    alerts = [
+        Alert(code="INFANT", severity="high", first_met_on=day, evidence=evidence, explanation="x", title="Baby"),
+        Alert(code="INFANT", severity="high", first_met_on=day, evidence=evidence, explanation="x", title="Baby"),
+        Alert(code="PARTIAL", severity="medium", first_met_on=day, evidence=evidence, explanation="x", title="Two"),
+    ]
+    texts = _texts(ET.fromstring(timeline_svg(chronology=chronology, alerts=alerts, as_of=as_of)))
+    assert "1 June 2016: Baby (high, 2 alerts); Two (medium)" in texts

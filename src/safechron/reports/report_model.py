@@ -49,7 +49,7 @@ def person_caption(person: Person, *, as_of: date) -> str:
     if person.unborn and (person.date_of_birth is None or person.date_of_birth.start > as_of):
         if person.expected_date is not None:
             parts.append(f"due {person.expected_date.display()}")
-        else:
+        elif person.role != "unborn":
             parts.append("unborn")
     elif person.date_of_birth is not None:
         age = person.age_on(as_of)

@@ -41,7 +41,7 @@ class TimelineStyle:
     width: int = 900
     lane_height: int = 26
     label_height: int = 15
-    label_levels: int = 12  # rows of indicator labels, one an alert, before they repeat
+    label_levels: int = 16  # rows of indicator labels, one a day, before they repeat
     font: str = "Arial, Helvetica, sans-serif"
 
 
@@ -53,7 +53,10 @@ def timeline_svg(
     points = _points(chronology, as_of=as_of)
     lanes = _lanes(chronology) + ([_NO_ONE] if any(point["lane"] == _NO_ONE for point in points) else [])
     agencies = sorted({point["agency"] for point in points})
-    markers = _markers(alerts, as_of=as_of, levels=look.label_levels, label_height=look.label_height)
+    first_day = min([date.fromisoformat(point["day"]) for point in points] + [a.first_met_on for a in alerts] + [as_of])
+    markers = _markers(
+        alerts, first_day=first_day, as_of=as_of, levels=look.label_levels, label_height=look.label_height
+    )
     scale = alt.Scale(padding=12)
     x = alt.X("day:T", title=None, scale=scale, axis=alt.Axis(labelFontSize=11, grid=True, labelOverlap=True))
     x_unlabelled = alt.X("day:T", title=None, scale=scale, axis=None)
@@ -91,7 +94,7 @@ def timeline_svg(
             description="tip:N",
         )
     )
-    levels_used = max(1, min(look.label_levels, len(alerts)))
+    levels_used = max(1, min(look.label_levels, len(markers) - 1))
     top = alt.layer(rules.encode(x=x_unlabelled), *labels, height=look.label_height * levels_used + 4, width=look.width)
     chart = (
         alt.vconcat(top, alt.layer(lanes_chart, rules).properties(width=look.width), spacing=2)
@@ -133,22 +136,30 @@ def _points(chronology: Chronology, *, as_of: date) -> list[dict[str, Any]]:
     return points
 
 
-def _markers(alerts: Sequence[Alert], *, as_of: date, levels: int, label_height: int) -> list[dict[str, Any]]:
-    """A rule at each alert's first-met date, labelled (staggered so labels do not overlap, and set to
-    the left of the rule in the later part of the picture), and a dotted rule at the as-of date."""
-    dated = sorted(alerts, key=lambda a: a.first_met_on)
-    earliest = min([a.first_met_on for a in dated] + [as_of])
-    midpoint = earliest + (as_of - earliest) / 2
+def _markers(
+    alerts: Sequence[Alert], *, first_day: date, as_of: date, levels: int, label_height: int
+) -> list[dict[str, Any]]:
+    """A rule on each day an alert was first met, labelled with every alert met that day (labels staggered
+    so they do not overlap, and set to the left of the rule in the later half of the picture), and a
+    dotted rule at the as-of date."""
+    by_day: dict[date, dict[str, list[Alert]]] = {}
+    for alert in sorted(alerts, key=lambda a: (a.first_met_on, a.severity != "high")):
+        by_day.setdefault(alert.first_met_on, {}).setdefault(alert_title(alert), []).append(alert)
+    midpoint = first_day + (as_of - first_day) / 2
     markers = []
-    for index, alert in enumerate(dated):
-        high = alert.severity == "high"
+    for index, (day, titled) in enumerate(by_day.items()):
+        high = any(alert.severity == "high" for group in titled.values() for alert in group)
+        names = [
+            f"{title} ({group[0].severity}{f', {len(group)} alerts' if len(group) > 1 else ''})"
+            for title, group in titled.items()
+        ]
         markers.append(
             {
-                "day": alert.first_met_on.isoformat(),
+                "day": day.isoformat(),
                 "colour": "#D4351C" if high else "#B35900",
                 "dash": [1, 0] if high else [6, 3],
-                "label": f"{alert_title(alert)} ({alert.severity}), {day_in_words(alert.first_met_on)}",
-                "side": "right" if alert.first_met_on > midpoint else "left",
+                "label": f"{day_in_words(day)}: " + "; ".join(names),
+                "side": "right" if day > midpoint else "left",
                 "offset": (index % levels) * label_height + 2,
             }
         )
