@@ -158,6 +158,12 @@ def test_minutes_not_shared_near_miss_school_records_receiving_them() -> None:
     assert run(family.builder.build(), "2016-04-01", "MINUTES_NOT_SHARED") == []
 
 
+def test_minutes_not_shared_says_nothing_where_no_agency_records_circulating_minutes() -> None:
+    family = Family()
+    family.add("2016-03-01", "core_group", [family.amy], "Core group.", invitees=["Police", "School"])
+    assert run(family.builder.build(), "2016-04-01", "MINUTES_NOT_SHARED") == []
+
+
 # -- MEETING_CHANGE_NOT_SHARED -------------------------------------------------------------------
 
 
@@ -196,6 +202,19 @@ def test_meeting_change_not_shared_when_an_invited_agency_misses_the_rearranged_
 def test_meeting_change_not_shared_near_miss_everyone_came() -> None:
     family, _, _ = _change(["Police", "School", "Children's Social Care"])
     assert run(family.builder.build(), "2016-03-20", "MEETING_CHANGE_NOT_SHARED") == []
+
+
+def test_meeting_change_not_shared_finds_the_meeting_on_the_date_the_change_names() -> None:
+    family = Family()
+    change = family.add(
+        "2016-03-01", "meeting_cancelled", [family.amy], "Core group cancelled; rearranged to 17/03/2016."
+    )
+    family.add("2016-03-10", "strategy_discussion", [family.amy], invitees=["Police"], attendees=["Police"])
+    meeting = family.add("2016-03-17", "core_group", [family.amy], invitees=["Police", "School"], attendees=["Police"])
+    [alert] = run(family.builder.build(), "2016-03-20", "MEETING_CHANGE_NOT_SHARED")
+    assert alert.first_met_on == date(2016, 3, 17)
+    assert ids(alert) == [change, meeting]
+    assert "A meeting was cancelled on 1 March 2016, and School did not attend" in alert.explanation
 
 
 # -- WORKER_CHANGE_IN_HIGH_RISK ------------------------------------------------------------------

@@ -103,6 +103,19 @@ def test_child_not_seen_alone_for_six_weeks_only_from_age_three() -> None:
     assert run(chronology, "2016-04-12", "CHILD_NOT_SEEN") == []
 
 
+def test_child_not_seen_reads_visits_without_a_seen_column_by_their_words() -> None:
+    family = Family()
+    plan = family.add("2016-03-01", "cp_plan_start", [family.amy])
+    visit = family.add("2016-03-03", "home_visit", [family.amy], "Home visit; Amy seen alone in her bedroom.")
+    missed = family.add("2016-03-10", "home_visit", [family.amy], "Home visit: no answer at the door.")
+    chronology = family.builder.build()
+
+    [alert] = run(chronology, "2016-03-25", "CHILD_NOT_SEEN")
+    assert alert.first_met_on == date(2016, 3, 25)
+    assert ids(alert) == [plan, visit, missed]
+    assert "seen alone" not in alert.explanation.split(".")[0]  # seen alone on 3 March: that part is not late
+
+
 # -- INVISIBLE_CHILD -----------------------------------------------------------------------------
 
 AMY_WEEKS = (
@@ -283,6 +296,12 @@ def test_no_unannounced_visit_three_months_into_a_cp_plan() -> None:
 
 def test_no_unannounced_visit_near_miss_one_unannounced_visit() -> None:
     family, _ = _visits("unannounced")
+    assert run(family.builder.build(), "2016-04-05", "NO_UNANNOUNCED_VISIT") == []
+
+
+def test_no_unannounced_visit_near_miss_unannounced_in_the_words_only() -> None:
+    family, _ = _visits("announced")
+    family.add("2016-03-20", "home_visit", [family.mother, family.amy], "Unannounced visit; Amy in the garden.")
     assert run(family.builder.build(), "2016-04-05", "NO_UNANNOUNCED_VISIT") == []
 
 

@@ -21,7 +21,7 @@ from safechron.indicators.child import in_words, recent_run
 from safechron.indicators.context import FamilyView, Incident, day_after_deadline, spoken_day
 from safechron.vocabulary import normalise_token
 
-__all__ = ["agency_names", "meeting_date_mentioned"]
+__all__ = ["agency_key", "agency_names", "meeting_date_mentioned"]
 
 GROUP = "Agencies talking to each other"
 CSC = "childrens_social_care"
@@ -86,9 +86,14 @@ DECISION_TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # -- shared helpers ------------------------------------------------------------------------------
 
 
+def agency_key(name: str) -> str:
+    """An agency name as compared: 'Children's Social Care' and 'childrens-social care' are one."""
+    return normalise_token(name.replace("'", ""))
+
+
 def agency_names(names: Iterable[str]) -> set[str]:
-    """Agency names as compared: 'Children's Social Care' and 'childrens-social care' are one."""
-    return {normalise_token(name.replace("'", "")) for name in names if name.strip()}
+    """The compared forms of some agency names."""
+    return {agency_key(name) for name in names if name.strip()}
 
 
 def meeting_date_mentioned(entry: Entry, day: PartialDate) -> bool:
@@ -197,13 +202,16 @@ def minutes_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     A `minutes_circulated` entry belongs to a meeting through its related record or by naming the
     meeting's date. It reaches the agencies it lists as invitees; recorded by another agency than the
     one that held the meeting, it shows that agency received them; otherwise it reaches the invited
-    agencies its text names, or all of them when it names none.
+    agencies its text names, or all of them when it names none. A chronology in which no agency records
+    minutes being circulated cannot show a lapse, and raises nothing.
     """
     minutes = view.of_type("minutes_circulated")
+    if not minutes:
+        return []
     lapses: list[tuple[date, Entry, list[str], list[Entry]]] = []
     for meeting in view.of_type(*CONFERENCES):
-        invited = {normalise_token(n.replace("'", "")): n for n in meeting.meeting_invitees}
-        invited.pop(normalise_token(meeting.agency.replace("'", "")), None)
+        invited = {agency_key(n): n for n in meeting.meeting_invitees}
+        invited.pop(agency_key(meeting.agency), None)
         if not invited:
             continue
         deadline = day_after_deadline(meeting.date.start, working_days=cfg["circulate_within_working_days"])
@@ -250,8 +258,8 @@ def minutes_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
 def _recipients(minutes: Entry, meeting: Entry, invited: set[str]) -> set[str]:
     if minutes.meeting_invitees:
         return agency_names(minutes.meeting_invitees)
-    own = normalise_token(minutes.agency.replace("'", ""))
-    if own != normalise_token(meeting.agency.replace("'", "")):
+    own = agency_key(minutes.agency)
+    if own != agency_key(meeting.agency):
         return {own}
     text = normalise_token(re.sub(r"[^\w\s-]", " ", minutes.text().replace("'", "")))
     named = {key for key in invited if re.search(rf"(?:^|_){re.escape(key)}(?:_|$)", text)}
@@ -268,8 +276,9 @@ def meeting_change_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Ale
     """A meeting is rescheduled or cancelled and an invited agency did not attend the rearranged meeting
     (medium).
 
-    The rearranged meeting is the meeting that refers to the change, or else the next meeting of the
-    same kind within `rearranged_within_days`; it must record who attended.
+    The rearranged meeting is the meeting that refers to the change, or else the meeting of the same
+    kind within `rearranged_within_days` on the date the change names, or else the next one; it must
+    record who attended.
     """
     found: dict[tuple[str, str], tuple[Entry, Entry, list[str]]] = {}
     for change in view.of_type("meeting_rescheduled", "meeting_cancelled"):
@@ -280,8 +289,8 @@ def meeting_change_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Ale
         invitees = (
             rearranged.meeting_invitees or change.meeting_invitees or (original.meeting_invitees if original else ())
         )
-        invited = {normalise_token(n.replace("'", "")): n for n in invitees}
-        invited.pop(normalise_token(rearranged.agency.replace("'", "")), None)
+        invited = {agency_key(n): n for n in invitees}
+        invited.pop(agency_key(rearranged.agency), None)
         attended = agency_names(rearranged.meeting_attendees)
         missing = [name for key, name in invited.items() if key not in attended]
         if missing and rearranged.key not in found:
@@ -320,7 +329,9 @@ def _rearranged(view: FamilyView, change: Entry, original: Entry | None, *, with
         for m in view.of_type(*kinds)
         if change.date.start <= m.date.start <= until and m is not original and m.key != change.key
     ]
-    return later[0] if later else None
+    named = [m for m in later if meeting_date_mentioned(change, m.date)]
+    found = named or later
+    return found[0] if found else None
 
 
 @indicator(

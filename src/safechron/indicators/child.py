@@ -51,7 +51,12 @@ HOUSEHOLD_RISK_TAGS = frozenset(
 SEEN = frozenset({"seen", "seen_alone"})
 REMOTE_EVENTS = frozenset({"video_call", "phone_call"})
 REMOTE_KINDS = frozenset({"video", "phone"})
-IN_PERSON_EVENTS = frozenset({"home_visit", "school_visit", "office_visit", "child_seen"})
+#: Contacts in person: when the agency leaves `seen` blank, the child named in one was seen,
+#: unless the text says otherwise ("no answer", "not seen").
+IN_PERSON_EVENTS = frozenset(
+    {"home_visit", "school_visit", "office_visit", "child_seen", "health_visit", "postnatal_check", "gp_appointment"}
+)
+IN_PERSON_KINDS = frozenset({"announced", "unannounced"})
 VOICE_EVENTS = frozenset({"disclosure", "allegation", "child_voice", "family_report", "professional_concern"})
 REPORT_EVENTS = frozenset({"family_report", "public_report"})
 
@@ -63,6 +68,13 @@ _NOT_SPOKEN_TO = re.compile(
     r"|\bno contact (?:was made )?with the (?:referrer|caller|reporter)",
     re.IGNORECASE,
 )
+_NOT_SEEN = re.compile(
+    r"\bnot (?:been )?seen\b(?! alone)|\bno access\b|\bno answer\b|\bno reply\b|\b(?:was|were) asleep\b", re.IGNORECASE
+)
+_SEEN_ALONE = re.compile(
+    r"(?<!not )\bseen alone\b|\bspoke (?:to|with) \w+ (?:on (?:her|his|their) own|alone)\b", re.IGNORECASE
+)
+_UNANNOUNCED = re.compile(r"(?<!no )\bunannounced\b", re.IGNORECASE)
 _EHCP_CEASED = re.compile(r"\bceas\w*|\bdiscontinu\w*|\bwithdrawn\b|\bended\b|\bclosed\b", re.IGNORECASE)
 _NON_ENGAGEMENT = re.compile(r"\bengag\w*|\battend\w*|\bNEET\b", re.IGNORECASE)
 
@@ -140,29 +152,36 @@ def _is_remote(entry: Entry) -> bool:
 
 
 def _is_in_person(entry: Entry) -> bool:
-    if _is_remote(entry):
+    """A contact in person with the people it names."""
+    if _is_remote(entry) or entry.seen in {"not_seen", "no_access"}:
         return False
-    return (
-        entry.seen in SEEN
-        or entry.event_type in IN_PERSON_EVENTS
-        or entry.visit_kind
-        in {
-            "announced",
-            "unannounced",
-        }
-    )
+    if entry.seen in SEEN:
+        return True
+    in_person = entry.event_type in IN_PERSON_EVENTS or entry.visit_kind in IN_PERSON_KINDS
+    return in_person and not _NOT_SEEN.search(entry.text())
 
 
 def _seen(view: FamilyView, child: str, *, alone: bool) -> list[Entry]:
-    """Entries recording the child seen in person (seen alone, when `alone`)."""
-    wanted = {"seen_alone"} if alone else SEEN
+    """Entries recording the child seen in person (seen alone, when `alone`), by the `seen` column or,
+    where the agency left it blank, by the kind of contact and its words."""
     found = []
     for entry in view.about([child]):
-        if _is_remote(entry):
+        if not _is_in_person(entry):
             continue
-        if entry.seen in wanted or (not alone and entry.event_type == "child_seen" and not entry.seen):
+        if not alone or entry.seen == "seen_alone" or (not entry.seen and _SEEN_ALONE.search(entry.text())):
             found.append(entry)
     return found
+
+
+def _missed_visit(entry: Entry) -> bool:
+    """A visit or contact at which the child was not seen."""
+    if entry.seen in {"not_seen", "no_access"} or entry.event_type == "no_access_visit":
+        return True
+    return not entry.seen and entry.event_type in IN_PERSON_EVENTS and bool(_NOT_SEEN.search(entry.text()))
+
+
+def _unannounced(entry: Entry) -> bool:
+    return entry.visit_kind == "unannounced" or (not entry.visit_kind and bool(_UNANNOUNCED.search(entry.text())))
 
 
 def _since(day: date, last: Entry | None) -> str:
@@ -214,7 +233,7 @@ def child_not_seen(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         if not lapses:
             continue
         evidence += [e for e in (seen, alone) if e is not None]
-        evidence += [e for e in view.about([child]) if e.seen in {"not_seen", "no_access"} and e.date.start >= since]
+        evidence += [e for e in view.about([child]) if _missed_visit(e) and e.date.start >= since]
         what = " and ".join(text for _, text in lapses)
         alerts.append(
             Alert(
@@ -462,7 +481,7 @@ def no_unannounced_visit(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     visits = [
         e
         for e in view.entries
-        if e.visit_kind == "unannounced" and (not view.subjects(e) or household.intersection(view.subjects(e)))
+        if _unannounced(e) and (not view.subjects(e) or household.intersection(view.subjects(e)))
     ]
     found: dict[str, tuple[date, list[Entry]]] = {}
     for child in view.children_on_plan(kind="cp"):
