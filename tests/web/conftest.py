@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import date, timedelta
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 import django

@@ -123,7 +123,8 @@ def test_person_page_shows_records_and_reasons_and_a_split_is_audited(
     police_key, csc_key = f"{POLICE}:P1", f"{CSC}:C1"
     refused = signed_in.post(url, {"record_a": police_key, "record_b": csc_key, "decision": "split", "reason": ""})
     assert b"Enter why" in refused.content
-    signed_in.post(url, {"record_a": police_key, "record_b": csc_key, "decision": "split", "reason": "Different mothers"})
+    split = {"record_a": police_key, "record_b": csc_key, "decision": "split", "reason": "Different mothers"}
+    signed_in.post(url, split)
     decision = LinkDecision.objects.get()
     assert (decision.decision, decision.decided_by) == ("split", worker)
     assert AuditEvent.objects.filter(user=worker, action="link_split", reason="Different mothers").exists()
