@@ -522,6 +522,7 @@ def test_single_table_form_makes_one_person_for_each_name_or_role(tmp_path: Path
         entry("R1", subjects="Mother; Sibling 2; MGM"),
         entry("R2", subjects="mother ; Child BY; Kayleigh Ann Marsh; maternal grandmother"),
         entry("R3", subjects="Unborn twin 1; Dad; Baby Marsh; Kayleigh  Ann Marsh"),
+        entry("R4", subjects="Child (AB1); Father's brother; Nan; Sibling #12"),
     ]
 
     submission = read_submission(write_folder(tmp_path / "s", people=None, entries=rows))
@@ -537,6 +538,10 @@ def test_single_table_form_makes_one_person_for_each_name_or_role(tmp_path: Path
         ("Unborn twin 1", "unborn", "", ""),
         ("Dad", "father", "", ""),
         ("Baby Marsh", "", "Baby", "Marsh"),
+        ("Child (AB1)", "child", "", ""),
+        ("Father's brother", "Father's brother", "", ""),
+        ("Nan", "grandparent", "", ""),
+        ("Sibling #12", "sibling", "", ""),
     ]
     assert submission.people[6].unborn
     assert submission.people[0].source == SourceRow(file="s/entries.csv", table="entries", row=2)

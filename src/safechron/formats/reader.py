@@ -538,14 +538,16 @@ class _Reader:
         if ref is None:
             ref = self._names[folded] = " ".join(name.split())
             role = role_in_name(ref)
-            given, family = ("", "") if role else _name_parts(ref)
+            # "Father's brother" describes a person by relation: it is their role in the agency's words.
+            described = role is None and "'s " in ref
+            given, family = ("", "") if role or described else _name_parts(ref)
             self.people.append(
                 PersonRecord(
                     agency=self.agency,
                     person_ref=ref,
                     given_names=given,
                     family_name=family,
-                    role=role or "",
+                    role=role or (ref if described else ""),
                     unborn=role == "unborn",
                     source=SourceRow(file=file, table="entries", row=row),
                 )

@@ -123,8 +123,9 @@ _LIST_SEPARATORS = re.compile(r"[;\n]")
 
 
 def _is_identifier(word: str) -> bool:
-    """A word that tells apart people of one role: '2', 'B', 'BY' (as in 'Sibling 2', 'Child BY')."""
-    return word.isdigit() or len(word) == 1 or (len(word) <= 3 and word.isalpha() and word.isupper())
+    """A word that tells apart people of one role: '2', 'b', 'BY', '(A1)' (as in 'Sibling 2', 'Child BY')."""
+    word = word.strip("()[]#.,")
+    return word.isdigit() or len(word) == 1 or (len(word) <= 4 and word.isalnum() and word.isupper())
 
 
 def role_in_name(name: str) -> str | None:
