@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -54,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")  # names and summaries are not ASCII, whatever the locale
+    _log_warnings_only()
     try:
         arguments = _parser().parse_args(argv)
         return int(arguments.run(arguments))
@@ -63,6 +65,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SubmissionError as error:
         print(str(error), file=sys.stderr)
         return USAGE_ERROR
+
+
+def _log_warnings_only() -> None:
+    """Standard error is for the person at the terminal: one line a problem, no library progress messages
+    (Splink logs its timings at INFO level to the root handler unless one is already set up)."""
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    logging.basicConfig(handlers=[handler], format="%(name)s: %(message)s")
 
 
 def _parser() -> _Parser:
