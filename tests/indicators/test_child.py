@@ -250,7 +250,10 @@ def test_family_concerns_lists_each_report_what_followed_and_how_the_referrer_wa
     assert ids(alert) == [social_care, police, public, strategy]
     assert alert.children == (family.amy,)
     text = alert.explanation
-    assert text.startswith("2 reports from relatives or the public between 1 February and 10 June 2016")
+    assert text.startswith(
+        "2 reports from relatives or the public between 1 February and 10 June 2016 (within 12 months) raised concern "
+        "for Amy."
+    )
     assert "Nan to Children's Social Care, Police" in text and "a member of the public to Police" in text
     assert "strategy discussion on 12 June 2016" in text
     assert "the referrer of 1 February 2016 was not spoken to" in text

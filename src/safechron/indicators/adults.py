@@ -21,6 +21,7 @@ from safechron.indicators.context import (
     condition_start,
     day_after_deadline,
     spoken_day,
+    spoken_period,
     spoken_span,
     window_changes,
 )
@@ -522,7 +523,7 @@ def hostile_non_engagement(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
             explanation=(
                 f"{len(current)} missed appointments, no-access visits, refusals or missed conferences "
                 f"{spoken_span(current[0].day, current[-1].day)} involving {view.names(named) or 'the family'}, within "
-                f"{cfg['window_days'] // 30} months: the family may be keeping professionals at arm's length."
+                f"{spoken_period(cfg['window_days'])}: the family may be keeping professionals at arm's length."
             ),
             children=view.household.children,
             adults=adults,

@@ -21,6 +21,7 @@ from safechron.indicators.context import (
     condition_start,
     day_after_deadline,
     spoken_day,
+    spoken_period,
     spoken_span,
     window_changes,
 )
@@ -244,7 +245,7 @@ def child_not_seen(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 explanation=(
                     f"{view.name(child)}, on a child protection plan since {spoken_day(run.start)}, {what}. "
                     f"A child on a plan should be seen at least every {cfg['not_seen_working_days']} working days, "
-                    f"and seen alone at least every {cfg['not_seen_alone_days'] // 7} weeks from age "
+                    f"and seen alone at least every {spoken_period(cfg['not_seen_alone_days'])} from age "
                     f"{cfg['seen_alone_from_age']}."
                 ),
                 children=(child,),
@@ -297,7 +298,7 @@ def invisible_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 evidence=evidence_of(recent),
                 explanation=(
                     f"{view.name(child)} is named in {counts[child]} entries over the last "
-                    f"{cfg['window_days'] // 30} months, against {counts[top_child]} for {view.name(top_child)}. "
+                    f"{spoken_period(cfg['window_days'])}, against {counts[top_child]} for {view.name(top_child)}. "
                     f"{view.name(child)}'s own experience may be out of view."
                 ),
                 children=(child,),
@@ -329,7 +330,7 @@ def child_voice_missing(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 evidence=evidence_of([run.start_entry, *([voice] if voice else [])]),
                 explanation=(
                     f"{view.name(child)} has been on a plan since {spoken_day(run.start)} and their own words "
-                    f"or wishes {heard}: nothing for more than {cfg['days'] // 30} months."
+                    f"or wishes {heard}: nothing for more than {spoken_period(cfg['days'])}."
                 ),
                 children=(child,),
             )
@@ -428,7 +429,9 @@ def family_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     )
     explanation = (
         f"{len(current)} reports from relatives or the public {spoken_span(current[0].day, current[-1].day)} "
-        f"raised concern for {view.names(children) or 'the children'}. " + "; ".join(lines) + "."
+        f"(within {spoken_period(cfg['window_days'])}) raised concern for {view.names(children) or 'the children'}. "
+        + "; ".join(lines)
+        + "."
     )
     if notes:
         explanation += " Note: " + "; ".join(notes) + "."
@@ -500,7 +503,7 @@ def no_unannounced_visit(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             explanation=(
                 f"{view.names(children)} {'has' if len(children) == 1 else 'have'} been on a child protection "
                 f"plan since {spoken_day(entries[0].date.start)} with no unannounced visit recorded: more than "
-                f"{cfg['plan_days'] // 30} months of visits on the family's terms."
+                f"{spoken_period(cfg['plan_days'])} of visits on the family's terms."
             ),
             children=tuple(children),
         )
@@ -534,7 +537,7 @@ def remote_contact_only(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 first_met_on=day,
                 evidence=evidence_of(recent),
                 explanation=(
-                    f"Every contact with {view.names(children)} over the last {cfg['window_days'] // 7} weeks "
+                    f"Every contact with {view.names(children)} over the last {spoken_period(cfg['window_days'])} "
                     f"({len(recent)} contacts {spoken_span(recent[0].date.start, recent[-1].date.start)}) was by "
                     f"video or phone, while on a plan: nobody has seen them in person."
                 ),
