@@ -222,3 +222,12 @@ def test_broken_submission_is_quarantined_not_refused(capsys: pytest.CaptureFixt
     assert len(lines) == len(data["quarantine"]) >= 1
     for line, row in zip(lines, data["quarantine"], strict=True):
         assert f"row {row['row']}, column {row['column']}" in line
+
+
+def test_demo_runs_the_web_demonstration(monkeypatch: pytest.MonkeyPatch) -> None:
+    import safechron.web.demo
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(safechron.web.demo, "run", lambda **options: calls.append(options))
+    assert main(["demo"]) == 0
+    assert calls == [{}]
