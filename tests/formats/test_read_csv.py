@@ -569,3 +569,14 @@ def test_a_subject_named_twice_is_one_subject_in_the_agency_order(tmp_path: Path
 
     assert with_people.entries[0].subjects == (f"{AGENCY}:P-2", f"{AGENCY}:P-1")
     assert without_people.entries[0].subjects == (f"{AGENCY}:Mother", f"{AGENCY}:Father")
+
+
+def test_file_names_are_matched_in_any_case(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "s", entries=[entry("R1")])
+    (folder / "entries.csv").rename(folder / "Entries.CSV")
+    (folder / "people.csv").rename(folder / "PEOPLE.csv")
+
+    submission = read_submission(folder)
+
+    assert submission.has_people_table and len(submission.people) == 2
+    assert submission.entries[0].source == SourceRow(file="s/Entries.CSV", table="entries", row=2)

@@ -93,7 +93,8 @@ def is_submission_folder(folder: Path) -> bool:
 
 
 def _find_file(folder: Path, name: str) -> Path | None:
-    for child in folder.iterdir():
+    """The file of that name in any case ('Entries.CSV'); where a file system holds several, the first by name."""
+    for child in sorted(folder.iterdir()):
         if child.name.lower() == name and child.is_file():
             return child
     return None
