@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from safechron.chronology.model import Chronology
-from safechron.indicators.adults import da_perpetrators
+from safechron.indicators.adults import da_perpetrators, mentions
 from safechron.indicators.base import REGISTRY, Alert, Thresholds
 from safechron.indicators.context import FamilyView
 from tests.builders import FamilyBuilder
@@ -78,6 +78,19 @@ def test_da_perpetrators_an_explicit_suspect_overrides_the_roles() -> None:
         tags=["domestic_abuse"],
     )
     assert linked(family.builder) == {family.father: [family.incident], nan: [record, other]}
+
+
+def test_mentions_knows_people_by_first_name_and_by_a_family_name_nobody_else_has() -> None:
+    builder = FamilyBuilder()
+    kay = builder.person("Kay", role="mother", dob="1990-01-01")
+    builder.person("Darren", role="father", dob="1988-01-01")
+    view = FamilyView.as_of_date(builder.build(), date(2016, 1, 1))
+    darren = view.persons["p2"]
+    darren.records[0].given_names, darren.records[0].family_name = "Darren James", "Hollis"
+    view.persons[kay].records[0].family_name = "Brennan"
+    assert mentions(view, "p2", "HOLLIS arrested at the address.")
+    assert mentions(view, "p2", "Darren to have no contact.")
+    assert not mentions(view, "p2", "Jamie Brennan visited.")
 
 
 def test_da_perpetrators_ignores_routine_contacts_and_other_households() -> None:
