@@ -36,6 +36,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CHILD_BY = EXAMPLES / "child-by"
 CALM = EXAMPLES / "calm-family"
 BROKEN = EXAMPLES / "broken-submission"
+FAMILY_B = EXAMPLES / "family-b"
 
 ENTRY_COLUMNS = {"agency", "agency_type", "record_id", "date", "subjects", "event_type", "summary"}
 PEOPLE_COLUMNS = {"agency", "person_ref"}
@@ -108,7 +109,7 @@ def split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
-ALL_SUBMISSIONS = submissions(CHILD_BY) + submissions(CALM)
+ALL_SUBMISSIONS = submissions(CHILD_BY) + submissions(CALM) + submissions(FAMILY_B)
 AGENCY_NAMES = {open_submission(p).agency for p in ALL_SUBMISSIONS}
 
 
@@ -237,8 +238,23 @@ def test_calm_family_is_ordinary_and_untagged() -> None:
     assert sum(row["agency_type"] == "police" for row in entries) == 1
 
 
-def test_reader_takes_the_child_by_and_calm_families_whole() -> None:
-    for folder in (CHILD_BY, CALM):
+def test_family_b_rebuilds_the_events_of_the_review() -> None:
+    entries = [row for p in submissions(FAMILY_B) for row in open_submission(p).entries]
+    on = {(row["event_type"], PartialDate.parse(row["date"]).start) for row in entries}
+    overdose = min(day for kind, day in on if kind == "overdose" and day.year == 2021)
+    assault = next(day for kind, day in on if kind == "domestic_abuse_incident" and day.year == 2021)
+    assert 0 < (assault - overdose).days <= 7  # a few days before the serious incident (003 4.34)
+    kinds = {kind for kind, _ in on}
+    assert {"threat_to_professional", "care_planning_forum", "adult_safeguarding", "video_call"} <= kinds
+    assert sum(row["event_type"] == "assessment_requested" for row in entries) >= 4  # 003 4.20, 4.36
+    csc = open_submission(FAMILY_B / "childrens-services")
+    assert csc.people is not None
+    older = next(p for p in csc.people if p["given_names"] == "Chelsea")
+    assert older["lives_with_child"] == "no"  # the older child in care (003 4.12)
+
+
+def test_reader_takes_the_example_families_whole() -> None:
+    for folder in (CHILD_BY, CALM, FAMILY_B):
         paths = submissions(folder)
         read = read_paths(paths)
         assert [q.message() for s in read for q in s.quarantine] == []
