@@ -293,8 +293,8 @@ def release_into_household(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
                 first_met_on=start,
                 evidence=evidence_of([*current, *terms]),
                 explanation=(
-                    f"{view.name(adult)}, who is linked to domestic abuse in the household, was released or bailed "
-                    f"to the children's home or with contact ({_dates(current)}), while the "
+                    f"Release or bail to the children's home, or with contact, is recorded for {view.name(adult)}, "
+                    f"who is linked to domestic abuse in the household ({_dates(current)}), while the "
                     f"{in_words(terms[-1].event_type)} of {terms[-1].date.display()} said no contact."
                 ),
                 children=view.household.children,
