@@ -96,7 +96,9 @@ def test_docx_is_landscape_a4_with_repeated_header(chronology: Chronology, tmp_p
         "Action and outcome",
         "Tags",
     ]
-    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    header_properties = table.rows[0]._tr.trPr
+    assert header_properties is not None and header_properties.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
     body = [[cell.text for cell in row.cells] for row in table.rows[1:]]
     assert [row[0] for row in body] == [
         "2016",

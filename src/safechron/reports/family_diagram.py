@@ -49,7 +49,7 @@ def relationships(persons: Sequence[Person]) -> list[Relationship]:
     by_role: dict[str, list[str]] = {}
     for person in persons:
         by_role.setdefault(person.role, []).append(person.person_id)
-    edges = []
+    edges: list[Relationship] = []
     for person in persons:
         if person.role in _BIRTH_PARENTS or person.role in _STEP_PARENTS:
             kind = "parent" if person.role in _BIRTH_PARENTS else "step-parent"
