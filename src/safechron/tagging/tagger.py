@@ -1,0 +1,421 @@
+"""Propose risk tags from an entry's free text, reading each mention in its context.
+
+A rule-based tagger in the ConText tradition (Harkema et al. 2009): a spaCy blank English
+pipeline finds the terms of the lexicon, then trigger words in the same clause decide whether
+a mention is negated ("denies any DA"), hypothetical ("advised to call police if"), historical
+("history of depression") or reported ("MGM states"), and the people named around it decide
+who it is about ("S1 said daddy drinks": the father). Every word it uses is in lexicon.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import spacy
+from spacy.attrs import IDX, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from safechron.tagging.lexicon import EXPERIENCER_GROUPS, Concept, Lexicon, lexicon_load, ranges_expand
+
+__all__ = ["Mention", "Tagger", "default_tagger"]
+
+_OBJECT_REACH = 3  # tokens after a verb of violence in which the person hit is named
+_OBJECT_PRONOUNS = frozenset({"him", "her", "me", "them"})
+_POSSESSIVES = frozenset({"'s", "’s"})
+_FULL_STOPS = (".", "!", "?", "...", "\n\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One risk term found in a text, with what its context says about it."""
+
+    tag: str
+    start: int  # character offsets in the text
+    end: int
+    text: str
+    negated: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    experiencer: str = "unknown"  # parent, mother, father, child, other or unknown
+    reported_by: str = ""  # who told it ("MGM", "S1"), when someone is named as telling it
+
+    @property
+    def counts(self) -> bool:
+        """Whether the mention proposes its tag: not negated, not hypothetical, about the family."""
+        return not self.negated and not self.hypothetical and self.experiencer != "other"
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    kind: str  # "concept", "trigger" or "person"
+    value: str  # concept index, trigger category or person group
+    start: int  # token offsets
+    end: int
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: _Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    group: str  # mother, father, parent, child or other
+    start: int
+    end: int
+    text: str
+    reporter: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """The token attributes the rules read, taken from the doc in one call (making spaCy Token
+    objects one by one is the slowest part of reading a text)."""
+
+    text: str
+    orths: Sequence[int]
+    lowers: Sequence[int]
+    offsets: Sequence[int]
+    lengths: Sequence[int]
+    capitalised: Sequence[bool]
+
+    @classmethod
+    def of(cls, doc: Doc, text: str) -> _Tokens:
+        rows = doc.to_array([ORTH, LOWER, IDX, LENGTH, IS_TITLE, IS_UPPER]).tolist()
+        orths, lowers, offsets, lengths, titles, uppers = zip(*rows, strict=True)
+        capitalised = [bool(t or u) for t, u in zip(titles, uppers, strict=True)]
+        return cls(text, orths, lowers, offsets, lengths, capitalised)
+
+    def __len__(self) -> int:
+        return len(self.orths)
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + self.lengths[end - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """Where context words reach for one mention: its clause, inside its sentence."""
+
+    sentence_start: int
+    sentence_end: int
+    start: int
+    end: int
+
+
+class Tagger:
+    """Finds risk mentions in free text. Build it once (see `default_tagger`); it keeps no state
+    between texts, so one tagger can serve a whole process."""
+
+    def __init__(self, *, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon if lexicon is not None else lexicon_load()
+        self._nlp: Language = spacy.blank("en")
+        vocab = self._nlp.vocab
+        strings = vocab.strings
+        self._full_stops = frozenset(strings.add(stop) for stop in _FULL_STOPS)
+        self._possessives = frozenset(strings.add(word) for word in _POSSESSIVES)
+        self._object_pronouns = frozenset(strings.add(word) for word in _OBJECT_PRONOUNS)
+        self._titles = frozenset(strings.add(word) for word in self._lexicon.titles)
+        self._relatives = frozenset(strings.add(word) for word in self._lexicon.relatives_of_parent)
+        self._any_case = PhraseMatcher(vocab, attr="LOWER")
+        self._exact_case = PhraseMatcher(vocab, attr="ORTH")
+        self._labels: dict[int, tuple[str, str]] = {}
+        self._add_vocabulary()
+
+    # -- public API --------------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every risk mention in the text, in order, including those that do not count."""
+        return self._mentions(self._nlp.make_doc(text), text)
+
+    def propose(self, text: str) -> frozenset[str]:
+        """The tags the text supports: negated and hypothetical mentions, and mentions about
+        people outside the family, are left out; reported and historical ones count."""
+        return _counting(self.mentions(text))
+
+    def propose_many(self, texts: Iterable[str]) -> list[frozenset[str]]:
+        """`propose` for many texts at once, batched through spaCy."""
+        # The pipeline has no components, so making each doc directly is faster than nlp.pipe.
+        make_doc = self._nlp.make_doc
+        return [_counting(self._mentions(make_doc(text), text)) for text in texts]
+
+    # -- building the matchers ----------------------------------------------------------------
+
+    def _add_vocabulary(self) -> None:
+        lexicon = self._lexicon
+        for index, concept in enumerate(lexicon.concepts):
+            self._add_phrases("concept", str(index), concept.terms, inflect=True)
+        trigger_lists: dict[str, Sequence[str]] = {
+            "pseudo": lexicon.pseudo,
+            "termination": lexicon.termination,
+            "reporting": lexicon.reporting_verbs,
+        }
+        for name, triggers in (
+            ("negation", lexicon.negation),
+            ("hypothetical", lexicon.hypothetical),
+            ("historical", lexicon.historical),
+            ("childhood", lexicon.childhood),
+        ):
+            trigger_lists[f"{name}_before"] = triggers.before
+            trigger_lists[f"{name}_after"] = triggers.after
+        for category, words in trigger_lists.items():
+            self._add_phrases("trigger", category, words, inflect=False)
+        for group, words in lexicon.people.items():
+            self._add_phrases("person", group, words, inflect=True)
+
+    def _add_phrases(self, kind: str, value: str, words: Iterable[str], *, inflect: bool) -> None:
+        # One matcher key per phrase: spaCy's PhraseMatcher is several times faster that way than with
+        # hundreds of phrases under one key.
+        for word in words:
+            for phrase in ranges_expand(word):
+                label = f"{kind}:{value}:{phrase}"
+                self._labels[self._nlp.vocab.strings.add(label)] = (kind, value)
+                if _is_acronym(phrase):
+                    self._exact_case.add(label, [self._nlp.make_doc(phrase)])
+                else:
+                    forms = _plurals(phrase) if inflect else (phrase,)
+                    self._any_case.add(label, [self._nlp.make_doc(form) for form in forms])
+
+    # -- reading one text ---------------------------------------------------------------------
+
+    def _mentions(self, doc: Doc, text: str) -> list[Mention]:
+        concepts, triggers, people = self._spans(doc)
+        if not concepts:
+            return []
+        tokens = _Tokens.of(doc, text)
+        persons = self._persons(tokens, people, triggers)
+        by_category: dict[str, list[_Span]] = {}
+        for trigger in triggers:
+            by_category.setdefault(trigger.value, []).append(trigger)
+        sentence_starts, sentence_ends = self._sentences(tokens.orths)
+        terminations = by_category.get("termination", [])
+        found: list[Mention] = []
+        for span in concepts:
+            concept = self._lexicon.concepts[int(span.value)]
+            clause = _clause(span, sentence_starts, sentence_ends, terminations)
+            found.extend(self._read(tokens, span, concept, clause, by_category, persons))
+        return found
+
+    def _sentences(self, orths: Sequence[int]) -> tuple[list[int], list[int]]:
+        """Sentence bounds (token offsets) at full stops, found without building Token objects."""
+        stops = self._full_stops
+        ends = [i + 1 for i, orth in enumerate(orths) if orth in stops]
+        if not ends or ends[-1] != len(orths):
+            ends.append(len(orths))
+        return [0, *ends[:-1]], ends
+
+    def _spans(self, doc: Doc) -> tuple[list[_Span], list[_Span], list[_Span]]:
+        matches: list[_Span] = []
+        for matcher in (self._any_case, self._exact_case):
+            for match_id, start, end in matcher(doc):
+                kind, value = self._labels[match_id]
+                matches.append(_Span(kind, value, start, end))
+        concepts = _longest([m for m in matches if m.kind == "concept"])
+        triggers = _longest([m for m in matches if m.kind == "trigger"])
+        people = _longest([m for m in matches if m.kind == "person"])
+        # A term and a trigger that overlap: the longer wins ("no access" is a term, not "no").
+        term_sizes = _sizes(concepts)
+        triggers = [t for t in triggers if all(term_sizes.get(i, 0) < t.size for i in range(t.start, t.end))]
+        trigger_sizes = _sizes(triggers)
+        concepts = [c for c in concepts if all(trigger_sizes.get(i, 0) <= c.size for i in range(c.start, c.end))]
+        return concepts, triggers, people
+
+    def _persons(self, tokens: _Tokens, people: list[_Span], triggers: list[_Span]) -> list[_Person]:
+        gap = self._lexicon.reporter_gap
+        verbs = [t.start for t in triggers if t.value == "reporting"]
+        ends = {span.end: span for span in people}
+        persons = []
+        for span in people:
+            end = span.end
+            single = span.size == 1
+            if single and tokens.lowers[span.start] in self._titles and end < len(tokens) and tokens.capitalised[end]:
+                end += 1  # "Ms A", "Mr Brown": the name is part of the person
+            group = span.value
+            before = span.start - 1
+            if (
+                single
+                and before > 0
+                and tokens.orths[before] in self._possessives
+                and tokens.lowers[span.start] in self._relatives
+                and before in ends
+                and ends[before].value in ("mother", "father", "parent")
+            ):
+                group = "other"  # "Ms A's sister", "mum's friend"
+            reporter = any(end <= verb <= end + gap for verb in verbs)
+            first, last = tokens.char_span(span.start, end)
+            persons.append(_Person(group, span.start, end, tokens.text[first:last], reporter))
+        return persons
+
+    def _read(
+        self,
+        tokens: _Tokens,
+        span: _Span,
+        concept: Concept,
+        clause: _Clause,
+        triggers: dict[str, list[_Span]],
+        persons: list[_Person],
+    ) -> Iterator[Mention]:
+        window = self._lexicon.window
+
+        def within(name: str) -> bool:
+            return _reaches(span, clause, triggers, name, window)
+
+        negated = within("negation")
+        hypothetical = within("hypothetical")
+        childhood = within("childhood")
+        historical = childhood or within("historical")
+        pronoun_follows = span.end < len(tokens) and tokens.lowers[span.end] in self._object_pronouns
+        person = _experiencer(span, concept, clause, persons, window, pronoun_follows=pronoun_follows)
+        reporter = _reporter(span, clause, persons)
+        experiencer = person.group if person else "unknown"
+        group = EXPERIENCER_GROUPS[experiencer]
+        start, end = tokens.char_span(span.start, span.end)
+        for tag in concept.tags_for(group):
+            mention_tag, mention_experiencer = tag, experiencer
+            if childhood and group != "child" and tag in self._lexicon.childhood_tags:
+                # Harm in a parent's own childhood is that parent's history, not a current risk.
+                mention_tag = self._lexicon.childhood_becomes
+                mention_experiencer = _parent_before(span, clause, persons)
+            yield Mention(
+                tag=mention_tag,
+                start=start,
+                end=end,
+                text=tokens.text[start:end],
+                negated=negated,
+                hypothetical=hypothetical,
+                historical=historical,
+                experiencer=mention_experiencer,
+                reported_by=reporter,
+            )
+
+
+@functools.cache
+def default_tagger() -> Tagger:
+    """The tagger with the lexicon shipped with safechron, built once per process."""
+    return Tagger()
+
+
+def _counting(mentions: Iterable[Mention]) -> frozenset[str]:
+    return frozenset(m.tag for m in mentions if m.counts)
+
+
+def _is_acronym(word: str) -> bool:
+    """Words in capitals (DA, DASH, S1) match only in capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 1 and len(word) >= 2 and all(c.isupper() for c in letters)
+
+
+def _plurals(term: str) -> tuple[str, ...]:
+    """The term and its last word's plural or third-person forms: bruise, bruises."""
+    head, _, last = term.rpartition(" ")
+    if len(last) < 3 or not last.isalpha() or last.endswith("s"):
+        return (term,)
+    prefix = f"{head} " if head else ""
+    forms = [last + "s", last + "es"]
+    if last.endswith("y"):
+        forms.append(last[:-1] + "ies")
+    return (term, *(prefix + form for form in forms))
+
+
+def _sizes(spans: list[_Span]) -> dict[int, int]:
+    """For each token, the size of the longest span covering it."""
+    sizes: dict[int, int] = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            sizes[i] = max(sizes.get(i, 0), span.size)
+    return sizes
+
+
+def _longest(spans: list[_Span]) -> list[_Span]:
+    """Keep the longest of overlapping spans (a pseudo-negation, then the earliest, on a tie: "is
+    not only" is not a negation); spans covering exactly the same tokens are all kept, as one
+    term may give two tags ("refuge": abuse and housing)."""
+    spans.sort(key=lambda s: (s.start, s.end))
+    if all(a.end <= b.start for a, b in pairwise(spans)):
+        return spans  # nothing overlaps, the usual case
+    kept: list[_Span] = []
+    taken: dict[int, tuple[int, int]] = {}  # token -> the kept span covering it
+    for span in sorted(spans, key=lambda s: (-s.size, s.value != "pseudo", s.start)):
+        bounds = (span.start, span.end)
+        if all(taken.get(i, bounds) == bounds for i in range(span.start, span.end)):
+            kept.append(span)
+            taken.update(dict.fromkeys(range(span.start, span.end), bounds))
+    kept.sort(key=lambda s: (s.start, s.end))
+    return kept
+
+
+def _clause(span: _Span, starts: list[int], ends: list[int], terminations: list[_Span]) -> _Clause:
+    index = max(bisect_right(starts, span.start) - 1, 0)
+    sentence_start, sentence_end = starts[index], ends[index]
+    start, end = sentence_start, sentence_end
+    for term in terminations:
+        if sentence_start <= term.start and term.end <= span.start:
+            start = max(start, term.end)
+        elif span.end <= term.start and term.end <= sentence_end:
+            end = min(end, term.start)
+    return _Clause(sentence_start, sentence_end, start, end)
+
+
+def _reaches(span: _Span, clause: _Clause, triggers: dict[str, list[_Span]], name: str, window: int) -> bool:
+    for trigger in triggers.get(f"{name}_before", ()):
+        if clause.start <= trigger.start and trigger.end <= span.start and span.start - trigger.end <= window:
+            return True
+    for trigger in triggers.get(f"{name}_after", ()):
+        if span.end <= trigger.start and trigger.end <= clause.end and trigger.start - span.end <= window:
+            return True
+    return False
+
+
+def _experiencer(
+    span: _Span,
+    concept: Concept,
+    clause: _Clause,
+    persons: list[_Person],
+    window: int,
+    *,
+    pronoun_follows: bool,
+) -> _Person | None:
+    """Who the mention is about: for violence the person named just after the verb; otherwise the
+    nearest person named before it in the sentence who is not only telling it, then a teller from
+    the family ("S1 says he smokes cannabis"; a neighbour who complains is not the subject), then
+    a person named just after it ("bruise to baby's ear")."""
+    in_sentence = [p for p in persons if clause.sentence_start <= p.start and p.end <= clause.sentence_end]
+    before = [p for p in in_sentence if p.end <= span.start]
+    after = [p for p in in_sentence if p.start >= span.end]
+    if concept.experiencer_after:
+        hit = [p for p in after if p.start - span.end <= _OBJECT_REACH and not p.reporter]
+        if hit:
+            return hit[0]
+        tellers = [p for p in before if p.reporter]
+        if tellers and pronoun_follows:
+            return tellers[-1]  # "S1 said dad hit him": him is S1
+    subjects = [p for p in before if not p.reporter]
+    if subjects:
+        return subjects[-1]
+    family_tellers = [p for p in before if p.group != "other"]
+    if family_tellers:
+        return family_tellers[-1]
+    near = [p for p in after if p.start - span.end <= window]
+    return near[0] if near else None
+
+
+def _reporter(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
+    tellers = [p for p in persons if p.reporter and clause.sentence_start <= p.start and p.end <= span.start]
+    return tellers[-1].text if tellers else ""
+
+
+def _parent_before(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
+    parents = [
+        p
+        for p in persons
+        if clause.sentence_start <= p.start and p.end <= span.start and EXPERIENCER_GROUPS[p.group] == "parent"
+    ]
+    return parents[-1].group if parents else "unknown"
