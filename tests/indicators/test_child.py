@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.model import Chronology
@@ -396,3 +396,32 @@ def test_transition_to_adulthood_when_the_ehcp_ceases_for_non_engagement() -> No
 def test_transition_to_adulthood_near_miss_ehcp_ceased_on_moving_away() -> None:
     builder, _, _ = _ehcp("moved to another local authority")
     assert run(builder.build(), "2016-05-20", "TRANSITION_TO_ADULTHOOD") == []
+
+
+# -- a plan that is working ----------------------------------------------------------------------
+
+
+def test_a_well_run_plan_raises_nothing_about_the_child_in_view_all_year() -> None:
+    family = Family()
+    family.add("2016-01-04", "cp_plan_start", [family.amy, family.ben])
+    day = date(2016, 1, 6)
+    for week in range(52):
+        if week % 2 == 0:
+            family.add(
+                day.isoformat(),
+                "home_visit",
+                [family.mother, family.amy, family.ben],
+                "Home visit; Amy seen alone in her room.",
+                seen="seen_alone",
+                visit_kind="unannounced" if week % 6 == 0 else "announced",
+            )
+            family.add(day.isoformat(), "child_voice", [family.amy], "Amy drew her family and talked about nursery.")
+        else:
+            family.add(day.isoformat(), "health_visit", [family.ben], "Ben is thriving.", agency="Health Visiting")
+            family.add(day.isoformat(), "school_visit", [family.amy], "Amy settled at nursery.", agency="School")
+        day += timedelta(days=7)
+    chronology = family.builder.build()
+    codes = [code for code, spec in REGISTRY.items() if spec.group == "The child in view"]
+    for week in range(1, 53):
+        as_of = (date(2016, 1, 4) + timedelta(days=7 * week)).isoformat()
+        assert [a.code for code in codes for a in run(chronology, as_of, code)] == [], as_of
