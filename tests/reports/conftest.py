@@ -55,7 +55,7 @@ def chronology() -> Chronology:
             row=14,
             column="date",
             reason="'31/02/2016' is not a date",
-            values={"date": "31/02/2016", "summary": "Call"},
+            values={"date": "31/02/2016", "summary": "=cmd|'/C calc'!A0"},
         )
     )
     return built

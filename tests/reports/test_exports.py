@@ -138,6 +138,23 @@ def test_json_has_the_merge_shape(chronology: Chronology, tmp_path: Path) -> Non
             "row": 14,
             "column": "date",
             "reason": "'31/02/2016' is not a date",
-            "values": {"date": "31/02/2016", "summary": "Call"},
+            "values": {"date": "31/02/2016", "summary": "=cmd|'/C calc'!A0"},
         }
     ]
+
+
+def test_xlsx_people_and_quarantine_sheets(chronology: Chronology, tmp_path: Path) -> None:
+    path = tmp_path / "chronology.xlsx"
+    chronology.persons[0].display_name = "@Kerry"
+    write_xlsx(chronology=chronology, path=path)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Chronology", "People", "Rows not taken in"]
+    people = list(workbook["People"].iter_rows(values_only=True))
+    assert people[0][:4] == ("Person id", "Name", "Role", "Date of birth")
+    assert people[1][:5] == ("p1", "'@Kerry", "Mother", "1990-02-01", "Test:p1")
+    assert people[2][3] == "1988"
+    quarantine = list(workbook["Rows not taken in"].iter_rows(values_only=True))
+    assert quarantine[1][:5] == ("police/entries.csv", "entries", 14, "date", "'31/02/2016' is not a date")
+    assert quarantine[1][5] == "date: 31/02/2016\nsummary: =cmd|'/C calc'!A0"
+    assert workbook["Rows not taken in"].freeze_panes == "A2"
+    assert not [c for s in workbook.worksheets for r in s.iter_rows() for c in r if c.data_type == "f"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from docx import Document
@@ -19,10 +20,12 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from safechron.chronology.model import Chronology
 from safechron.reports.rows import SPREADSHEET_COLUMNS, ChronologyRow, chronology_rows, spreadsheet_safe
 from safechron.reports.shapes import merge_json
+from safechron.vocabulary import humanise
 
 __all__ = ["chronology_csv", "chronology_json", "write_csv", "write_docx", "write_json", "write_xlsx"]
 
@@ -37,30 +40,91 @@ _DOCX_COLUMNS: tuple[tuple[str, float], ...] = (
 
 
 def write_xlsx(*, chronology: Chronology, path: Path) -> None:
-    """A workbook with one sheet, 'Chronology': frozen header row, filters, wrapped text, dates as given."""
+    """A workbook: 'Chronology' (dates as given, wrapped text), 'People' (who is who across agencies and
+    why) and 'Rows not taken in', each with a frozen header row and filters."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Chronology"
-    sheet.append([column.header for column in SPREADSHEET_COLUMNS])
+    _fill_sheet(
+        sheet,
+        columns=[(column.header, column.width, column.wrap) for column in SPREADSHEET_COLUMNS],
+        rows=([column.value(row) for column in SPREADSHEET_COLUMNS] for row in chronology_rows(chronology)),
+    )
+    _fill_sheet(
+        workbook.create_sheet("People"),
+        columns=_PEOPLE_COLUMNS,
+        rows=(
+            [
+                person.person_id,
+                person.display_name,
+                humanise(person.role) if person.role else "",
+                person.date_of_birth.iso() if person.date_of_birth else "",
+                "\n".join(person.record_keys),
+                "\n".join(reason.describe() for reason in person.reasons),
+            ]
+            for person in chronology.persons
+        ),
+    )
+    _fill_sheet(
+        workbook.create_sheet("Rows not taken in"),
+        columns=_QUARANTINE_COLUMNS,
+        rows=(
+            [
+                row.file,
+                row.table,
+                row.row,
+                row.column,
+                row.reason,
+                "\n".join(f"{name}: {value}" for name, value in row.values.items()),
+            ]
+            for row in chronology.quarantine
+        ),
+    )
+    workbook.save(path)
+
+
+_PEOPLE_COLUMNS = (
+    ("Person id", 10, False),
+    ("Name", 26, True),
+    ("Role", 16, True),
+    ("Date of birth", 13, False),
+    ("Records across agencies", 40, True),
+    ("Why these records were linked", 70, True),
+)
+_QUARANTINE_COLUMNS = (
+    ("File", 30, True),
+    ("Table", 9, False),
+    ("Row", 6, False),
+    ("Column", 14, False),
+    ("Reason", 60, True),
+    ("Values as given", 60, True),
+)
+
+
+def _fill_sheet(
+    sheet: Worksheet, *, columns: Sequence[tuple[str, int, bool]], rows: Iterable[Sequence[str | int]]
+) -> None:
+    """Header row (bold, frozen, filtered, repeated when printed) and rows, text kept as text and
+    neutralised so no cell can run as a formula."""
+    sheet.append([header for header, _, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="F3F2F1")
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for row in chronology_rows(chronology):
-        sheet.append([spreadsheet_safe(column.value(row)) for column in SPREADSHEET_COLUMNS])
-    for index, column in enumerate(SPREADSHEET_COLUMNS, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
-        alignment = Alignment(vertical="top", wrap_text=column.wrap)
+    for values in rows:
+        sheet.append([spreadsheet_safe(value) if isinstance(value, str) else value for value in values])
+    for index, (_, width, wrap) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        alignment = Alignment(vertical="top", wrap_text=wrap)
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
             cell.alignment = alignment
-            cell.data_type = "s"
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
-    workbook.save(path)
 
 
 def chronology_csv(chronology: Chronology) -> str:
