@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.model import Chronology
@@ -332,3 +332,23 @@ def test_hostile_non_engagement_near_miss_two_events_and_a_well_attended_confere
     _non_engagement(family)
     family.add("2016-04-20", "rcpc", [family.amy], "Both parents attended the conference.")
     assert run(family.builder.build(), "2016-04-25", "HOSTILE_NON_ENGAGEMENT") == []
+
+
+# -- a plan that is working ----------------------------------------------------------------------
+
+
+def test_a_plan_that_assesses_and_holds_the_perpetrator_raises_nothing_all_year() -> None:
+    family = Family()
+    family.add("2016-02-15", "assessment_completed", [family.father], "Risk assessment of Father completed.")
+    family.add("2016-02-20", "written_agreement", [family.father], "Father agrees to supervised contact at the centre.")
+    day = date(2016, 1, 6)
+    for week in range(52):
+        if week % 4 == 0:
+            family.add(day.isoformat(), "probation_appointment", [family.father], "Attended.", agency="Probation")
+        family.add(day.isoformat(), "home_visit", [family.mother, family.amy], "Home visit; Amy seen.", seen="seen")
+        day += timedelta(days=7)
+    chronology = family.builder.build()
+    codes = [code for code, spec in REGISTRY.items() if spec.group == "The adults who pose the risk"]
+    for week in range(1, 53):
+        as_of = (date(2016, 1, 4) + timedelta(days=7 * week)).isoformat()
+        assert [a.code for code in codes for a in run(chronology, as_of, code)] == [], as_of

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.dates import PartialDate
@@ -319,3 +319,44 @@ def test_adult_safeguarding_link_near_miss_social_care_notes_it() -> None:
     _adult_concern(family)
     family.add("2016-04-12", "note", [family.amy], "Adult safeguarding meeting about Nan noted on file.")
     assert run(family.builder.build(), "2016-04-25", "ADULT_SAFEGUARDING_LINK") == []
+
+
+# -- agencies that talk to each other ------------------------------------------------------------
+
+
+def test_agencies_that_share_in_time_raise_nothing_all_year() -> None:
+    family = Family()
+    invited = ["Police", "School", "Health Visiting", "Children's Social Care"]
+    day = date(2016, 1, 12)
+    for _ in range(12):
+        meeting = family.add(
+            day.isoformat(), "core_group", [family.amy], "Core group.", invitees=invited, attendees=invited
+        )
+        family.add(
+            (day + timedelta(days=5)).isoformat(),
+            "minutes_circulated",
+            [family.amy],
+            "Minutes circulated.",
+            related=meeting,
+            invitees=invited,
+        )
+        day += timedelta(days=28)
+    for week in range(52):  # Amy seen alone every week: no high alert is open when the worker changes
+        visit_day = (date(2016, 1, 5) + timedelta(days=7 * week)).isoformat()
+        family.add(visit_day, "home_visit", [family.amy], "Amy seen alone.", seen="seen_alone")
+    crisis = family.add("2016-04-01", "ed_attendance", [family.mother], "Attended A&E.", agency="Hospital")
+    family.add("2016-04-01", "phone_call", [family.mother], "Hospital told us of Mother's A&E visit.", related=crisis)
+    family.add(
+        "2016-05-02",
+        "adult_safeguarding",
+        [family.mother],
+        "Adult safeguarding concern raised.",
+        agency="Adult Social Care",
+    )
+    family.add("2016-05-03", "note", [family.amy], "Adult safeguarding concern about Mother discussed with ASC.")
+    family.add("2016-06-01", "worker_change", [family.amy], "New social worker allocated.")
+    chronology = family.builder.build()
+    codes = [code for code, spec in REGISTRY.items() if spec.group == "Agencies talking to each other"]
+    for week in range(1, 53):
+        as_of = (date(2016, 1, 4) + timedelta(days=7 * week)).isoformat()
+        assert [a.code for code in codes for a in run(chronology, as_of, code)] == [], as_of
