@@ -46,6 +46,10 @@ CHILD_BY_AGENCY_TYPES = {
     "probation", "early_years", "education", "voluntary", "domestic_abuse_service",
 }
 
+#: Visits say whether the child was seen and how; conferences say who was invited and who came.
+VISITS = {"home_visit", "no_access_visit", "video_call", "health_visit"}
+CONFERENCES = {"strategy_discussion", "icpc", "rcpc", "core_group", "discharge_planning", "marac"}
+
 Row = dict[str, str]
 
 
@@ -155,6 +159,10 @@ def test_submission_is_valid_against_the_format(path: Path) -> None:
         assert attendees <= invitees or not invitees, where
         if row.get("related_record"):
             assert row["related_record"] in ids, where
+        if row["event_type"] in VISITS:
+            assert row.get("seen") and row.get("visit_kind"), where
+        if row["event_type"] in CONFERENCES and row["agency_type"] == "childrens_social_care":
+            assert invitees and attendees, where
 
 
 def child_by_entries() -> list[tuple[str, Row]]:
