@@ -280,6 +280,14 @@ def test_decision_outside_core_group_when_the_next_core_group_does_not_record_it
     assert run(chronology, "2016-11-24", "DECISION_OUTSIDE_CORE_GROUP") == []
 
 
+def test_decision_outside_core_group_recorded_by_two_agencies_is_one_alert() -> None:
+    family, decision, core_group = _decision("Core group: Amy seen, nursery attendance good.")
+    copy = family.add("2016-11-24", "note", [family.amy], "SW agreed Father's release address will be Mother's home.")
+    [alert] = run(family.builder.build(), "2016-12-01", "DECISION_OUTSIDE_CORE_GROUP")
+    assert ids(alert) == [copy, decision, core_group]
+    assert "recorded by Children's Social Care on 24 November 2016, Probation on 24 November 2016" in alert.explanation
+
+
 def test_decision_outside_core_group_near_miss_core_group_discussed_it() -> None:
     family, _, _ = _decision("Father's release to Mother's address on curfew discussed and challenged.")
     assert run(family.builder.build(), "2016-12-01", "DECISION_OUTSIDE_CORE_GROUP") == []

@@ -397,37 +397,42 @@ def decision_outside_core_group(view: FamilyView, cfg: dict[str, Any]) -> list[A
     discussion and the next core group does not record it (high).
 
     The next core group records it when it refers to the decision's entry or mentions its subject
-    (a release or curfew, where someone lives, contact).
+    (a release or curfew, where someone lives, contact). Decisions that the same core group missed
+    (one decision recorded by two agencies) are one alert.
     """
-    alerts = []
     reviews = view.of_type(*CONFERENCES)
+    missed: dict[tuple[str, str], tuple[Entry, list[Entry], list[str]]] = {}
     for decision in view.entries:
         if decision.event_type in FORUMS or not view.children_on_plan(decision.date.start):
             continue
         topics = [topic for topic, (decided, _) in DECISION_TOPICS.items() if decided.search(decision.text())]
-        if not topics:
+        review = next((m for m in reviews if m.date.start > decision.date.start), None)
+        if not topics or review is None:
             continue
-        following = [m for m in reviews if m.date.start > decision.date.start]
-        if not following:
-            continue
-        review = following[0]
         recorded = review.related_record == decision.record_id or any(
             DECISION_TOPICS[topic][1].search(review.text()) for topic in topics
         )
+        if not recorded:
+            _, decisions, named = missed.setdefault(review.key, (review, [], []))
+            decisions.append(decision)
+            named.extend(topic for topic in topics if topic not in named)
+    alerts = []
+    for review, decisions, topics in missed.values():
         day = review.date.start
-        if recorded or not day <= view.as_of <= day + timedelta(days=cfg["relevant_days"]):
+        if not day <= view.as_of <= day + timedelta(days=cfg["relevant_days"]):
             continue
-        children = view.children_on_plan(decision.date.start)
+        children = tuple(dict.fromkeys(c for d in decisions for c in view.children_on_plan(d.date.start)))
+        recorded_by = ", ".join(dict.fromkeys(f"{d.agency} on {d.date.display()}" for d in decisions))
         alerts.append(
             Alert(
                 code="DECISION_OUTSIDE_CORE_GROUP",
                 severity="high",
                 first_met_on=day,
-                evidence=evidence_of([decision, review]),
+                evidence=evidence_of([*decisions, review]),
                 explanation=(
                     f"A decision about {' and '.join(topics)} for {view.names(children)} was recorded by "
-                    f"{decision.agency} on {decision.date.display()}, outside a core group or conference, and the "
-                    f"next {in_words(review.event_type)} on {review.date.display()} does not record it."
+                    f"{recorded_by}, outside a core group or conference, and the next "
+                    f"{in_words(review.event_type)} on {review.date.display()} does not record it."
                 ),
                 children=children,
             )
