@@ -84,3 +84,14 @@ def test_alerts_first_met_on_one_day_share_a_labelled_rule(chronology: Chronolog
     ]
     texts = _texts(ET.fromstring(timeline_svg(chronology=chronology, alerts=alerts, as_of=as_of)))
     assert "1 June 2016: Baby (high, 2 alerts); Two (medium)" in texts
+
+
+def test_people_who_read_the_same_keep_their_own_lanes(as_of: date) -> None:
+    family = FamilyBuilder()
+    first = family.person("Child", role="child")
+    second = family.person("Child", role="child")
+    family.entry("2016-01-05", "child_seen", "Seen at school.", [first], agency="School")
+    family.entry("2016-02-05", "child_seen", "Seen at nursery.", [second], agency="Nursery")
+    family.entry("2016-03-05", "note", "Anonymous call, no one named.", [], agency="Police")
+    texts = _texts(ET.fromstring(timeline_svg(chronology=family.build(), alerts=[], as_of=as_of)))
+    assert {"Child (child) [p1]", "Child (child) [p2]", "No one linked"} <= set(texts)

@@ -7,6 +7,7 @@ description as an SVG <title>, so a browser shows it on hover and a screen reade
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -50,8 +51,9 @@ def timeline_svg(
 ) -> str:
     """The chronology's entries known on `as_of` as an SVG timeline, with each alert's first-met date."""
     look = style or TimelineStyle()
-    points = _points(chronology, as_of=as_of)
-    lanes = _lanes(chronology) + ([_NO_ONE] if any(point["lane"] == _NO_ONE for point in points) else [])
+    lane_of = _lanes(chronology)
+    points = _points(chronology, as_of=as_of, lane_of=lane_of)
+    lanes = [*lane_of.values()] + ([_NO_ONE] if any(point["lane"] == _NO_ONE for point in points) else [])
     agencies = sorted({point["agency"] for point in points})
     first_day = min([date.fromisoformat(point["day"]) for point in points] + [a.first_met_on for a in alerts] + [as_of])
     markers = _markers(
@@ -109,22 +111,22 @@ def _cycle(values: tuple[str, ...], count: int) -> list[str]:
     return [values[index % len(values)] for index in range(count)]
 
 
-def _lane(person: Person) -> str:
-    name = person.display_name or person.person_id
-    return f"{name} ({humanise(person.role).lower()})" if person.role else name
-
-
-def _lanes(chronology: Chronology) -> list[str]:
-    """Children first, then parents and partners, then everyone else, each in the order persons were found."""
+def _lanes(chronology: Chronology) -> dict[str, str]:
+    """Each person's lane label ('Kerry Smith (mother)'; the person id added when two would read the same),
+    children first, then parents and partners, then everyone else, each in the order persons were found."""
 
     def rank(person: Person) -> int:
         return 0 if person.role in CHILD_ROLES else 1 if person.role in PARENT_ROLES else 2
 
-    return [_lane(person) for person in sorted(chronology.persons, key=rank)]
+    labels = {}
+    for person in sorted(chronology.persons, key=rank):
+        name = person.display_name or person.person_id
+        labels[person.person_id] = f"{name} ({humanise(person.role).lower()})" if person.role else name
+    repeated = {label for label, count in Counter(labels.values()).items() if count > 1}
+    return {pid: f"{label} [{pid}]" if label in repeated else label for pid, label in labels.items()}
 
 
-def _points(chronology: Chronology, *, as_of: date) -> list[dict[str, Any]]:
-    lane_of = {person.person_id: _lane(person) for person in chronology.persons}
+def _points(chronology: Chronology, *, as_of: date, lane_of: dict[str, str]) -> list[dict[str, Any]]:
     points = []
     for row in chronology_rows(chronology):
         if row.entry.known_on > as_of:
