@@ -62,20 +62,20 @@ def load(*, folder: Path, family_name: str, password: str) -> list[DemoSignIn]:
     from safechron.web.imports.models import Import
     from safechron.web.imports.services import import_commit, import_upload
 
-    def user(username: str, role: str, agency: Agency) -> DemoSignIn:
+    def user(username: str, role: str, agency: Agency) -> User:
         account, _ = User.objects.update_or_create(
             username=username, defaults={"role": role, "agency": agency, "first_name": Role(role).label}
         )
         account.set_password(password)
         account.save()
-        return DemoSignIn(username, Role(role).label, agency.name)
+        return account
 
     files = submission_files(folder)
     if not files:
         raise SystemExit(f"{folder}: no submissions found. Put the demonstration family's files there.")
     with transaction.atomic():
         local_authority, _ = Agency.objects.get_or_create(
-            name="Demonstration children's social care", defaults={"agency_type": "childrens_social_care"}
+            name=_local_authority(files), defaults={"agency_type": "childrens_social_care"}
         )
         creator = user("social.worker", "social_worker", local_authority)
         family = Family.objects.filter(name=family_name).first() or family_create(name=family_name, created_by=creator)
@@ -85,16 +85,31 @@ def load(*, folder: Path, family_name: str, password: str) -> list[DemoSignIn]:
             import_commit(upload=upload, user=creator)
         else:
             print(f"  not imported: {upload.refusal}")
-    sign_ins = [creator]
+    users = [creator]
     for agency in Agency.objects.filter(involvements__family=family).exclude(pk=local_authority.pk).order_by("name"):
         role = ROLE_OF_AGENCY_TYPE.get(agency.agency_type)
         if role is not None:
             slug = "".join(ch if ch.isalnum() else "." for ch in agency.name.lower()).strip(".")
-            sign_ins.append(user(f"{role.replace('_', '.')}.{slug}"[:150], role, agency))
-    sign_ins += [user(role.replace("_", "."), role, local_authority) for role in LOCAL_AUTHORITY_ROLES]
+            users.append(user(f"{role.replace('_', '.')}.{slug}"[:150], role, agency))
+    users += [user(role.replace("_", "."), role, local_authority) for role in LOCAL_AUTHORITY_ROLES]
     outside, _ = Agency.objects.get_or_create(name=OUTSIDE_AGENCY, defaults={"agency_type": "police"})
-    sign_ins.append(user("outside.officer", "police_officer", outside))
-    return sign_ins
+    users.append(user("outside.officer", "police_officer", outside))
+    return [DemoSignIn(u.username, u.get_role_display(), u.agency.name if u.agency else "") for u in users]
+
+
+def _local_authority(files: list[tuple[str, bytes]]) -> str:
+    """The children's social care agency among the submissions: the local authority of the demonstration."""
+    from safechron.formats import SubmissionError
+    from safechron.web.imports.reading import read_upload
+
+    for name, content in files:
+        try:
+            submission = read_upload(file_name=name, content=content)
+        except SubmissionError:
+            continue
+        if any(entry.agency_type == "childrens_social_care" for entry in submission.entries):
+            return submission.agency
+    return "Demonstration children's social care"
 
 
 def run(*, folder: Path = EXAMPLES, family_name: str = "Child BY family", address: str = ADDRESS) -> None:
