@@ -212,6 +212,18 @@ def test_sibling_concerns_fires_when_a_sibling_who_left_home_discloses_about_the
     assert run(chronology, "2017-05-11", "SIBLING_CONCERNS") == []  # a year on, no longer current
 
 
+def test_sibling_concerns_counts_a_sibling_who_left_home_however_often_she_visits() -> None:
+    family = Family()
+    jade = family.builder.person("Jade", role="sibling", dob="1997-05-01", lives_with_child=False)  # 19
+    days = ("2016-03-01", "2016-04-01", "2016-05-10")
+    records = [family.add(day, "disclosure", [jade, family.amy], "Jade says Amy is hit at home.") for day in days]
+    [alert] = run(family.builder.build(), "2016-06-01", "SIBLING_CONCERNS")
+    assert alert.first_met_on == date(2016, 3, 1)
+    assert ids(alert) == records
+    assert alert.children == (family.amy, family.ben)
+    assert "3 times between 1 March and 10 May 2016" in alert.explanation
+
+
 def test_sibling_concerns_near_miss_a_sibling_speaking_about_their_own_placement() -> None:
     family = Family()
     jade = family.builder.person("Jade", role="sibling", dob="2001-05-01", lives_with_child=False)

@@ -344,22 +344,21 @@ def sibling_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     raises concerns about the household (high).
 
     The concern counts when the entry names a member of the household or carries a tag of harm in a
-    home; it stays relevant for `relevant_days`.
+    home; it stays relevant for `relevant_days`. A sibling recorded as living elsewhere stays outside
+    the household however often they visit.
     """
-    household = set(view.household.members)
     outside = [
         pid
-        for pid, person in view.persons.items()
-        if pid not in household
-        and _left_home(view, pid)
-        and (view.age(pid) is None or (view.age(pid) or 0) < cfg["max_age"])
+        for pid in view.persons
+        if _left_home(view, pid) and (view.age(pid) is None or (view.age(pid) or 0) < cfg["max_age"])
     ]
     alerts = []
     for sibling in outside:
+        home = set(view.household.members) - {sibling}
         raised = [
             e
             for e in view.of_type(*VOICE_EVENTS)
-            if sibling in view.subjects(e) and (household.intersection(view.subjects(e)) or concern_tags(e))
+            if sibling in view.subjects(e) and (home.intersection(view.subjects(e)) or concern_tags(e))
         ]
         if not raised:
             continue
@@ -369,7 +368,7 @@ def sibling_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         current = [e for e in raised if e.date.start >= start]
         tags = sorted({tag for e in current for tag in concern_tags(e)})
         about = f" about {', '.join(in_words(t) for t in tags)}" if tags else ""
-        children = tuple(c for c in view.household.children)
+        children = tuple(c for c in view.household.children if c != sibling)
         alerts.append(
             Alert(
                 code="SIBLING_CONCERNS",
