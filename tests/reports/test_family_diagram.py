@@ -85,3 +85,16 @@ def _connected(chronology: Chronology) -> Chronology:
         )
     )
     return chronology
+
+
+def test_each_family_has_its_own_household(as_of: date) -> None:
+    family = FamilyBuilder()
+    mum, son = family.person("Ann", role="mother"), family.person("Ben", role="child", dob="2010-01-01")
+    dad, girl = family.person("Carl", role="father"), family.person("Dee", role="child", dob="2012-01-01")
+    family.entry("2016-01-05", "home_visit", "Visit.", [mum, son])
+    family.entry("2016-01-06", "home_visit", "Visit.", [dad, girl])
+    root = ET.fromstring(family_diagram_svg(chronology=family.build(), alerts=[], as_of=as_of))
+    labels = sorted(_lines(group)[0] for group in _groups(root, "cluster").values())
+    assert labels == ["Household 1", "Household 2"]
+    assert set(_groups(root, "edge")) == {f"{mum}->{son}", f"{dad}->{girl}"}
+    assert not [line for node in _groups(root, "node").values() for line in _lines(node) if "open alert" in line]

@@ -72,25 +72,27 @@ def family_diagram_svg(*, chronology: Chronology, alerts: Sequence[Alert], as_of
         node_attr={"shape": "box", "style": "rounded", "fontname": _FONT, "fontsize": "11", "margin": "0.12,0.06"},
         edge_attr={"fontname": _FONT, "fontsize": "9", "color": "#505A5F", "arrowsize": "0.7"},
     )
-    for index, family in enumerate(split_families(chronology)):
-        if family.persons:
-            _draw_family(graph, family, index=index, as_of=as_of, flagged=flagged)
+    families = [family for family in split_families(chronology) if family.persons]
+    for index, family in enumerate(families, start=1):
+        label = "Household" if len(families) == 1 else f"Household {index}"
+        _draw_family(graph, family, index=index, label=label, as_of=as_of, flagged=flagged)
     return graph.pipe(format="svg", encoding="utf-8")
 
 
 def _draw_family(
-    graph: graphviz.Digraph, family: Chronology, *, index: int, as_of: date, flagged: dict[str, int]
+    graph: graphviz.Digraph, family: Chronology, *, index: int, label: str, as_of: date, flagged: dict[str, int]
 ) -> None:
-    household = FamilyView.as_of_date(family, as_of).household
-    inside = set(household.members)
+    view = FamilyView.as_of_date(family, as_of)
+    inside = set(view.household.members)
+    away = set(view.children_outside_household)
     with graph.subgraph(name=f"cluster_household_{index}") as box:
-        box.attr(label="Household", labeljust="l", style="dashed", color="#505A5F", fontname=_FONT, fontsize="11")
+        box.attr(label=label, labeljust="l", style="dashed", color="#505A5F", fontname=_FONT, fontsize="11")
         for person in family.persons:
             if person.person_id in inside:
                 _node(box, person, as_of=as_of, flagged=flagged, away=False)
     for person in family.persons:
         if person.person_id not in inside:
-            _node(graph, person, as_of=as_of, flagged=flagged, away=person.role in CHILD_ROLES)
+            _node(graph, person, as_of=as_of, flagged=flagged, away=person.person_id in away)
     for edge in relationships(family.persons):
         if edge.kind == "partners":
             graph.edge(edge.source, edge.target, label="partners", dir="none", style="dashed", constraint="false")
