@@ -27,6 +27,7 @@ __all__ = ["Mention", "Tagger", "default_tagger"]
 
 _OBJECT_REACH = 3  # tokens after a verb of violence in which the person hit is named
 _OBJECT_PRONOUNS = frozenset({"him", "her", "me", "them"})
+_SAME_SEX = frozenset({("father", "him"), ("mother", "her")})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _FULL_STOPS = (".", "!", "?", "...", "\n\n")
 
@@ -122,7 +123,7 @@ class Tagger:
         strings = vocab.strings
         self._full_stops = frozenset(strings.add(stop) for stop in _FULL_STOPS)
         self._possessives = frozenset(strings.add(word) for word in _POSSESSIVES)
-        self._object_pronouns = frozenset(strings.add(word) for word in _OBJECT_PRONOUNS)
+        self._object_pronouns = {strings.add(word): word for word in _OBJECT_PRONOUNS}
         self._titles = frozenset(strings.add(word) for word in self._lexicon.titles)
         self._relatives = frozenset(strings.add(word) for word in self._lexicon.relatives_of_parent)
         self._any_case = PhraseMatcher(vocab, attr="LOWER")
@@ -219,12 +220,25 @@ class Tagger:
                 kind, value = self._labels[match_id]
                 matches.append(_Span(kind, value, start, end))
         concepts = _longest([m for m in matches if m.kind == "concept"])
-        triggers = _longest([m for m in matches if m.kind == "trigger"])
         people = _longest([m for m in matches if m.kind == "person"])
+        # Triggers compete only within their category ("negative for" before a term and "negative"
+        # after one can both stand), except that a pseudo-negation silences what it contains.
+        by_category: dict[str, list[_Span]] = {}
+        for match in matches:
+            if match.kind == "trigger":
+                by_category.setdefault(match.value, []).append(match)
+        pseudo = by_category.pop("pseudo", [])
+        pseudo_sizes = _sizes(pseudo)
+        triggers = [
+            t
+            for spans in by_category.values()
+            for t in _longest(spans)
+            if all(pseudo_sizes.get(i, 0) < t.size for i in range(t.start, t.end))
+        ]
         # A term and a trigger that overlap: the longer wins ("no access" is a term, not "no").
         term_sizes = _sizes(concepts)
         triggers = [t for t in triggers if all(term_sizes.get(i, 0) < t.size for i in range(t.start, t.end))]
-        trigger_sizes = _sizes(triggers)
+        trigger_sizes = _sizes(triggers + pseudo)
         concepts = [c for c in concepts if all(trigger_sizes.get(i, 0) <= c.size for i in range(c.start, c.end))]
         return concepts, triggers, people
 
@@ -265,15 +279,17 @@ class Tagger:
     ) -> Iterator[Mention]:
         window = self._lexicon.window
 
-        def within(name: str) -> bool:
-            return _reaches(span, clause, triggers, name, window)
+        def within(name: str, *, sentence: bool = False) -> bool:
+            return _reaches(span, clause, triggers, name, window, sentence=sentence)
 
         negated = within("negation")
         hypothetical = within("hypothetical")
-        childhood = within("childhood")
+        # A childhood colours the whole sentence: "grew up with a mother who drank".
+        childhood = within("childhood", sentence=True)
         historical = childhood or within("historical")
-        pronoun_follows = span.end < len(tokens) and tokens.lowers[span.end] in self._object_pronouns
-        person = _experiencer(span, concept, clause, persons, window, pronoun_follows=pronoun_follows)
+        pronoun = tokens.lowers[span.end] if span.end < len(tokens) else 0
+        object_pronoun = self._object_pronouns.get(pronoun, "")
+        person = _experiencer(span, concept, clause, persons, window, object_pronoun=object_pronoun)
         reporter = _reporter(span, clause, persons)
         experiencer = person.group if person else "unknown"
         group = EXPERIENCER_GROUPS[experiencer]
@@ -335,15 +351,14 @@ def _sizes(spans: list[_Span]) -> dict[int, int]:
 
 
 def _longest(spans: list[_Span]) -> list[_Span]:
-    """Keep the longest of overlapping spans (a pseudo-negation, then the earliest, on a tie: "is
-    not only" is not a negation); spans covering exactly the same tokens are all kept, as one
-    term may give two tags ("refuge": abuse and housing)."""
+    """Keep the longest of overlapping spans (the earliest on a tie); spans covering exactly the
+    same tokens are all kept, as one term may give two tags ("refuge": abuse and housing)."""
     spans.sort(key=lambda s: (s.start, s.end))
     if all(a.end <= b.start for a, b in pairwise(spans)):
         return spans  # nothing overlaps, the usual case
     kept: list[_Span] = []
     taken: dict[int, tuple[int, int]] = {}  # token -> the kept span covering it
-    for span in sorted(spans, key=lambda s: (-s.size, s.value != "pseudo", s.start)):
+    for span in sorted(spans, key=lambda s: (-s.size, s.start)):
         bounds = (span.start, span.end)
         if all(taken.get(i, bounds) == bounds for i in range(span.start, span.end)):
             kept.append(span)
@@ -364,12 +379,18 @@ def _clause(span: _Span, starts: list[int], ends: list[int], terminations: list[
     return _Clause(sentence_start, sentence_end, start, end)
 
 
-def _reaches(span: _Span, clause: _Clause, triggers: dict[str, list[_Span]], name: str, window: int) -> bool:
+def _reaches(
+    span: _Span, clause: _Clause, triggers: dict[str, list[_Span]], name: str, window: int, *, sentence: bool
+) -> bool:
+    """Whether a trigger of this name acts on the span: before it or after it, within the window
+    and the clause (or the whole sentence)."""
+    first = clause.sentence_start if sentence else clause.start
+    last = clause.sentence_end if sentence else clause.end
     for trigger in triggers.get(f"{name}_before", ()):
-        if clause.start <= trigger.start and trigger.end <= span.start and span.start - trigger.end <= window:
+        if first <= trigger.start and trigger.end <= span.start and span.start - trigger.end <= window:
             return True
     for trigger in triggers.get(f"{name}_after", ()):
-        if span.end <= trigger.start and trigger.end <= clause.end and trigger.start - span.end <= window:
+        if span.end <= trigger.start and trigger.end <= last and trigger.start - span.end <= window:
             return True
     return False
 
@@ -381,7 +402,7 @@ def _experiencer(
     persons: list[_Person],
     window: int,
     *,
-    pronoun_follows: bool,
+    object_pronoun: str,
 ) -> _Person | None:
     """Who the mention is about: for violence the person named just after the verb; otherwise the
     nearest person named before it in the sentence who is not only telling it, then a teller from
@@ -395,8 +416,13 @@ def _experiencer(
         if hit:
             return hit[0]
         tellers = [p for p in before if p.reporter]
-        if tellers and pronoun_follows:
+        if object_pronoun and tellers:
             return tellers[-1]  # "S1 said dad hit him": him is S1
+        subjects = [p for p in before if not p.reporter]
+        if object_pronoun and subjects and (subjects[-1].group, object_pronoun) in _SAME_SEX:
+            # "his dad punched him", "mum slapped her": a parent hitting someone of their own sex
+            # in a family record is most often hitting a child.
+            return _Person("child", span.end, span.end + 1, "", reporter=False)
     subjects = [p for p in before if not p.reporter]
     if subjects:
         return subjects[-1]
