@@ -580,3 +580,25 @@ def test_file_names_are_matched_in_any_case(tmp_path: Path) -> None:
 
     assert submission.has_people_table and len(submission.people) == 2
     assert submission.entries[0].source == SourceRow(file="s/Entries.CSV", table="entries", row=2)
+
+
+def test_dates_that_are_surely_slips_are_warnings(tmp_path: Path) -> None:
+    header = [*ENTRIES_HEADER, "recorded_date"]
+    rows = [
+        [*entry("R1", day="2199-05-22"), ""],
+        [*entry("R2", day="22/05/2016"), "2016-04"],
+        [*entry("R3", day="2016-05"), "2016-05-01"],
+    ]
+
+    submission = read_submission(write_folder(tmp_path / "s", entries=rows, entries_header=header))
+
+    assert len(submission.entries) == 3
+    assert [(w.row, w.column, w.reason) for w in submission.warnings] == [
+        (2, "date", "date 22 May 2199 is after today; the entry is kept, but check the year"),
+        (
+            3,
+            "recorded_date",
+            "recorded date April 2016 is before the date it happened (22 May 2016); the entry is "
+            "kept, but check both dates",
+        ),
+    ]

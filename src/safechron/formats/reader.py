@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
 from safechron.chronology.dates import DateError, PartialDate
@@ -356,6 +356,7 @@ class _Reader:
         subject_keys = self._subject_keys
         record_rows: dict[str, int] = {}
         file = table.file
+        today = date.today()
         rows_read = 0
         for row, raw in table.rows:
             if _is_blank(raw):
@@ -423,6 +424,8 @@ class _Reader:
                 continue
             assert day is not None and agency_type is not None and event_type is not None
             record_rows[record_id] = row
+            if day.year >= today.year or recorded is not None:
+                self._check_dates(day, recorded, today=today, file=file, row=row)
             extra = self._extra(layout, raw) if layout.extra or len(raw) > width else {}
             subjects = subject_keys.get(subjects_text) or self._subjects(
                 subjects_text, file=file, row=row, extra=extra, has_people_table=has_people_table
@@ -593,6 +596,20 @@ class _Reader:
         )
         extra[column] = raw.strip()
         return ""
+
+    def _check_dates(self, day: PartialDate, recorded: PartialDate | None, *, today: date, file: str, row: int) -> None:
+        """Dates that are surely slips: an event after today, or written down before it happened."""
+        if day.start > today:
+            column, reason = "date", f"date {day.display()} is after today; the entry is kept, but check the year"
+        elif recorded is not None and recorded.end < day.start:
+            column, reason = (
+                "recorded_date",
+                f"recorded date {recorded.display()} is before the date it happened ({day.display()}); "
+                "the entry is kept, but check both dates",
+            )
+        else:
+            return
+        self.warnings.append(RowIssue(file=file, row=row, column=column, reason=reason))
 
     def _check_related(self, file: str, record_rows: dict[str, int]) -> None:
         for entry in self.entries:
