@@ -97,7 +97,12 @@ def timeline_svg(
         )
     )
     levels_used = max(1, min(look.label_levels, len(markers) - 1))
-    top = alt.layer(rules.encode(x=x_unlabelled), *labels, height=look.label_height * levels_used + 4, width=look.width)
+    ticks = rules.transform_filter(alt.datum.label != "").encode(
+        x=x_unlabelled,
+        y=alt.Y("offset:Q", scale=None, axis=None),
+        y2=alt.Y2("tick_end:Q"),
+    )
+    top = alt.layer(ticks, *labels, height=look.label_height * levels_used + 4, width=look.width)
     chart = (
         alt.vconcat(top, alt.layer(lanes_chart, rules).properties(width=look.width), spacing=2)
         .resolve_scale(x="shared")
@@ -163,10 +168,19 @@ def _markers(
                 "label": f"{day_in_words(day)}: " + "; ".join(names),
                 "side": "right" if day > midpoint else "left",
                 "offset": (index % levels) * label_height + 2,
+                "tick_end": (index % levels + 1) * label_height,
             }
         )
     markers.append(
-        {"day": as_of.isoformat(), "colour": "#505A5F", "dash": [2, 2], "label": "", "side": "none", "offset": 0}
+        {
+            "day": as_of.isoformat(),
+            "colour": "#505A5F",
+            "dash": [2, 2],
+            "label": "",
+            "side": "none",
+            "offset": 0,
+            "tick_end": 0,
+        }
     )
     return markers
 
