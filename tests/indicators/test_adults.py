@@ -297,6 +297,15 @@ def test_threats_to_professionals_without_a_strategy_meeting() -> None:
     assert run(chronology, "2016-05-16", "THREATS_TO_PROFESSIONALS") == []
 
 
+def test_threats_to_professionals_by_one_adult_are_one_alert() -> None:
+    family, first = _threat(None)
+    second = family.add("2016-05-16", "threat_to_professional", [family.mother], "Mother threw a mug at the SW.")
+    [alert] = run(family.builder.build(), "2016-06-10", "THREATS_TO_PROFESSIONALS")
+    assert alert.first_met_on == date(2016, 5, 17)
+    assert ids(alert) == [first, second]
+    assert "(2 May 2016; 16 May 2016)" in alert.explanation
+
+
 def test_threats_to_professionals_near_miss_strategy_meeting_held() -> None:
     family, _ = _threat("2016-05-16")
     assert run(family.builder.build(), "2016-05-20", "THREATS_TO_PROFESSIONALS") == []

@@ -322,6 +322,18 @@ def test_adult_safeguarding_link_missing_after_ten_working_days() -> None:
     assert run(chronology, "2016-04-18", "ADULT_SAFEGUARDING_LINK") == []
 
 
+def test_adult_safeguarding_link_concerns_about_one_person_are_one_alert() -> None:
+    family = Family(plan=False)
+    nan, first = _adult_concern(family)
+    second = family.add(
+        "2016-05-02", "adult_safeguarding", [nan], "Nan's house has no working toilet.", agency="Adult Social Care"
+    )
+    [alert] = run(family.builder.build(), "2016-05-20", "ADULT_SAFEGUARDING_LINK")
+    assert alert.first_met_on == date(2016, 4, 19)
+    assert ids(alert) == [first, second]
+    assert alert.explanation.startswith("2 adult safeguarding concerns about Nan (4 April 2016; 2 May 2016)")
+
+
 def test_adult_safeguarding_link_near_miss_social_care_notes_it() -> None:
     family = Family(plan=False)
     _adult_concern(family)

@@ -9,8 +9,9 @@ catalogue rule in its docstring; its numbers come from thresholds.toml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, Thresholds, evidence_of, indicator
@@ -28,9 +29,11 @@ from safechron.indicators.context import (
 from safechron.indicators.cumulative import SERIOUS_DA_TAGS, da_incidents, da_pattern
 from safechron.vocabulary import PARENT_ROLES
 
-__all__ = ["da_perpetrators", "mentions", "no_contact_terms", "strategy_meeting_within"]
+__all__ = ["current_lapses", "da_perpetrators", "mentions", "no_contact_terms", "strategy_meeting_within"]
 
 GROUP = "The adults who pose the risk"
+
+Key = TypeVar("Key")
 
 #: Roles in which an adult named in a domestic abuse incident is taken as the alleged perpetrator,
 #: unless the records name someone else explicitly.
@@ -132,6 +135,24 @@ def da_perpetrators(view: FamilyView) -> dict[str, list[Entry]]:
         for pid in named or [pid for pid in adults if view.persons[pid].role in PERPETRATOR_ROLES]:
             linked.setdefault(pid, []).extend(incident.entries)
     return linked
+
+
+def current_lapses(
+    view: FamilyView, lapses: Iterable[tuple[Key, date, Incident]], *, relevant_days: int
+) -> dict[Key, tuple[date, list[tuple[date, Incident]]]]:
+    """Lapses (what they concern, the day the deadline passed, what was not followed up) grouped by what
+    they concern, for each group with a lapse still relevant as of the view: the day the unbroken run of
+    relevant lapses began, and the lapses of that run."""
+    grouped: dict[Key, list[tuple[date, Incident]]] = {}
+    for key, day, incident in lapses:
+        if day <= view.as_of:
+            grouped.setdefault(key, []).append((day, incident))
+    current = {}
+    for key, found in grouped.items():
+        start = recent_run(view, (day for day, _ in found), relevant_days=relevant_days)
+        if start is not None:
+            current[key] = (start, [(day, incident) for day, incident in found if day >= start])
+    return current
 
 
 def strategy_meeting_within(view: FamilyView, start: date, deadline: date) -> bool:
@@ -393,34 +414,46 @@ def _high_risk(view: FamilyView, da_cfg: dict[str, Any], *, lookback_days: int) 
 def no_charge_risk_remains(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """An allegation of physical or sexual abuse ends in no further action or no charge by police, and no
     strategy meeting is recorded after it within 10 working days (high)."""
-    decisions = view.incidents(e for e in view.entries if _no_charge_on_abuse(view, e))
+    within = cfg["strategy_within_working_days"]
+    lapses: list[tuple[tuple[str, ...], date, Incident]] = []
+    for decision in view.incidents(e for e in view.entries if _no_charge_on_abuse(view, e)):
+        deadline = day_after_deadline(decision.day, working_days=within)
+        if not strategy_meeting_within(view, decision.day, deadline):
+            lapses.append((_children_of_allegation(view, decision), deadline, decision))
     alerts = []
-    for decision in decisions:
-        deadline = day_after_deadline(decision.day, working_days=cfg["strategy_within_working_days"])
-        relevant_until = deadline + timedelta(days=cfg["relevant_days"])
-        if not deadline <= view.as_of <= relevant_until or strategy_meeting_within(view, decision.day, deadline):
-            continue
-        linked = [allegation for e in decision.entries if (allegation := _allegation_of(view, e)) is not None]
-        relied = [*decision.entries, *linked]
-        children = (
-            tuple(sorted({pid for e in relied for pid in view.subjects(e) if pid in view.children}))
-            or view.household.children
-        )
+    for children, (start, current) in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).items():
+        decisions = [decision for _, decision in current]
+        relied = [e for d in decisions for e in (*d.entries, *_allegations_of(view, d))]
+        days = "; ".join(spoken_day(d.day) for d in decisions)
         alerts.append(
             Alert(
                 code="NO_CHARGE_RISK_REMAINS",
                 severity="high",
-                first_met_on=deadline,
+                first_met_on=start,
                 evidence=evidence_of(relied),
                 explanation=(
-                    f"Police took no further action on an allegation of abuse concerning {view.names(children)} on "
-                    f"{spoken_day(decision.day)}, and no strategy meeting is recorded within "
-                    f"{cfg['strategy_within_working_days']} working days to ask whether the children are still at risk."
+                    f"Police took no further action on {_count(len(decisions), 'allegation')} of abuse concerning "
+                    f"{view.names(children)} ({days}), and no strategy meeting is recorded within {within} working "
+                    f"days to ask whether the children are still at risk."
                 ),
                 children=children,
             )
         )
     return alerts
+
+
+def _count(number: int, word: str) -> str:
+    return f"an {word}" if number == 1 and word[0] in "aeiou" else f"a {word}" if number == 1 else f"{number} {word}s"
+
+
+def _allegations_of(view: FamilyView, decision: Incident) -> list[Entry]:
+    return [allegation for e in decision.entries if (allegation := _allegation_of(view, e)) is not None]
+
+
+def _children_of_allegation(view: FamilyView, decision: Incident) -> tuple[str, ...]:
+    relied = [*decision.entries, *_allegations_of(view, decision)]
+    named = {pid for e in relied for pid in view.subjects(e) if pid in view.children}
+    return tuple(sorted(named)) or view.household.children
 
 
 def _allegation_of(view: FamilyView, entry: Entry) -> Entry | None:
@@ -465,24 +498,26 @@ def threats_to_professionals(view: FamilyView, cfg: dict[str, Any]) -> list[Aler
         if e.event_type == "threat_to_professional"
         or ("hostility_to_professionals" in e.tags and _THREAT_WORDS.search(e.text()))
     )
-    alerts = []
+    within = cfg["strategy_within_working_days"]
+    lapses: list[tuple[tuple[str, ...], date, Incident]] = []
     for threat in threats:
-        deadline = day_after_deadline(threat.day, working_days=cfg["strategy_within_working_days"])
-        relevant_until = deadline + timedelta(days=cfg["relevant_days"])
-        if not deadline <= view.as_of <= relevant_until or strategy_meeting_within(view, threat.day, deadline):
-            continue
-        adults = tuple(sorted(pid for pid in threat.people if not view.is_child(pid, threat.day)))
-        who = view.names(adults) or "a family member"
+        deadline = day_after_deadline(threat.day, working_days=within)
+        if not strategy_meeting_within(view, threat.day, deadline):
+            adults = tuple(sorted(pid for pid in threat.people if not view.is_child(pid, threat.day)))
+            lapses.append((adults, deadline, threat))
+    alerts = []
+    for adults, (start, current) in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).items():
+        days = "; ".join(spoken_day(threat.day) for _, threat in current)
         alerts.append(
             Alert(
                 code="THREATS_TO_PROFESSIONALS",
                 severity="high",
-                first_met_on=deadline,
-                evidence=evidence_of(threat.entries),
+                first_met_on=start,
+                evidence=evidence_of(e for _, threat in current for e in threat.entries),
                 explanation=(
-                    f"{who} threatened or used violence towards a professional on {spoken_day(threat.day)}, and no "
-                    f"strategy meeting is recorded within {cfg['strategy_within_working_days']} working days to "
-                    f"consider what this means for {view.names(view.household.children) or 'the children'} at home."
+                    f"{view.names(adults) or 'A family member'} threatened or used violence towards a professional "
+                    f"({days}), and no strategy meeting is recorded within {within} working days to consider what "
+                    f"this means for {view.names(view.household.children) or 'the children'} at home."
                 ),
                 children=view.household.children,
                 adults=adults,

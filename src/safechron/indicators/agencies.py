@@ -15,7 +15,7 @@ from typing import Any
 
 from safechron.chronology.dates import DateError, PartialDate
 from safechron.chronology.model import Entry
-from safechron.indicators.adults import mentions
+from safechron.indicators.adults import current_lapses, mentions
 from safechron.indicators.base import Alert, Evidence, evidence_of, indicator
 from safechron.indicators.child import in_words, recent_run
 from safechron.indicators.context import FamilyView, Incident, day_after_deadline, spoken_day
@@ -143,26 +143,20 @@ def adult_crisis_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
         and adults.intersection(view.subjects(e))
         and view.children_on_plan(e.date.start)
     )
-    unshared: dict[str, list[tuple[date, Incident]]] = {}
+    lapses: list[tuple[str, date, Incident]] = []
     for crisis in crises:
         deadline = day_after_deadline(crisis.day, working_days=cfg["share_within_working_days"])
-        if deadline > view.as_of or _csc_knew(view, crisis, deadline):
-            continue
-        for adult in sorted(adults & crisis.people):
-            unshared.setdefault(adult, []).append((deadline, crisis))
+        if not _csc_knew(view, crisis, deadline):
+            lapses.extend((adult, deadline, crisis) for adult in sorted(adults & crisis.people))
     alerts = []
-    for adult, lapses in unshared.items():
-        start = recent_run(view, (day for day, _ in lapses), relevant_days=cfg["relevant_days"])
-        if start is None:
-            continue
-        current = [crisis for day, crisis in lapses if day >= start]
-        what = "; ".join(f"{_crisis_words(crisis)} on {spoken_day(crisis.day)}" for crisis in current)
+    for adult, (start, current) in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).items():
+        what = "; ".join(f"{_crisis_words(crisis)} on {spoken_day(crisis.day)}" for _, crisis in current)
         alerts.append(
             Alert(
                 code="ADULT_CRISIS_NOT_SHARED",
                 severity="high",
                 first_met_on=start,
-                evidence=evidence_of(e for crisis in current for e in crisis.entries),
+                evidence=evidence_of(e for _, crisis in current for e in crisis.entries),
                 explanation=(
                     f"{view.name(adult)}, an adult of a household with a child on a plan, {what}. No entry from "
                     f"children's social care within {cfg['share_within_working_days']} working day of "
@@ -456,27 +450,30 @@ def adult_safeguarding_link(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
         for e in view.of_type("adult_safeguarding")
         if members.intersection(view.subjects(e)) or _CHILDREN_STAY.search(e.text())
     )
-    alerts = []
+    within = cfg["refer_within_working_days"]
+    lapses: list[tuple[tuple[str, ...], date, Incident]] = []
     for concern in concerns:
-        deadline = day_after_deadline(concern.day, working_days=cfg["refer_within_working_days"])
-        if not deadline <= view.as_of <= deadline + timedelta(days=cfg["relevant_days"]):
-            continue
-        if any(e.agency_type == CSC for e in concern.entries) or any(
+        deadline = day_after_deadline(concern.day, working_days=within)
+        referred = any(e.agency_type == CSC for e in concern.entries) or any(
             _related_to(e, concern.entries) or _ADULT_SAFEGUARDING_WORDS.search(e.text())
             for e in _csc_entries_between(view, concern.day, deadline)
-        ):
-            continue
-        about = sorted(concern.people)
+        )
+        if not referred:
+            lapses.append((tuple(sorted(concern.people)), deadline, concern))
+    alerts = []
+    for about, (start, current) in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).items():
+        days = "; ".join(spoken_day(concern.day) for _, concern in current)
+        one = len(current) == 1
+        what = "An adult safeguarding concern" if one else f"{len(current)} adult safeguarding concerns"
         alerts.append(
             Alert(
                 code="ADULT_SAFEGUARDING_LINK",
                 severity="medium",
-                first_met_on=deadline,
-                evidence=evidence_of(concern.entries),
+                first_met_on=start,
+                evidence=evidence_of(e for _, concern in current for e in concern.entries),
                 explanation=(
-                    f"An adult safeguarding concern about {view.names(about) or 'a home where the children stay'} "
-                    f"was recorded on {spoken_day(concern.day)}, and children's social care has no entry referring "
-                    f"to it within {cfg['refer_within_working_days']} working days."
+                    f"{what} about {view.names(about) or 'a home where the children stay'} ({days}): children's "
+                    f"social care has no entry referring to {'it' if one else 'them'} within {within} working days."
                 ),
                 children=view.household.children,
                 adults=tuple(pid for pid in about if pid not in view.children),
