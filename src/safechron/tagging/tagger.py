@@ -198,12 +198,13 @@ class Tagger:
             by_category.setdefault(trigger.value, []).append(trigger)
         sentence_starts, sentence_ends = self._sentences(tokens.orths)
         terminations = by_category.get("termination", [])
-        found: list[Mention] = []
+        found: dict[tuple[str, int, int], Mention] = {}
         for span in concepts:
             concept = self._lexicon.concepts[int(span.value)]
             clause = _clause(span, sentence_starts, sentence_ends, terminations)
-            found.extend(self._read(tokens, span, concept, clause, by_category, persons))
-        return found
+            for mention in self._read(tokens, span, concept, clause, by_category, persons):
+                found.setdefault((mention.tag, mention.start, mention.end), mention)
+        return list(found.values())
 
     def _sentences(self, orths: Sequence[int]) -> tuple[list[int], list[int]]:
         """Sentence bounds (token offsets) at full stops, found without building Token objects."""
@@ -219,7 +220,7 @@ class Tagger:
             for match_id, start, end in matcher(doc):
                 kind, value = self._labels[match_id]
                 matches.append(_Span(kind, value, start, end))
-        concepts = _longest([m for m in matches if m.kind == "concept"])
+        concepts = _longest(list(dict.fromkeys(m for m in matches if m.kind == "concept")))
         people = _longest([m for m in matches if m.kind == "person"])
         # Triggers compete only within their category ("negative for" before a term and "negative"
         # after one can both stand), except that a pseudo-negation silences what it contains.
@@ -245,9 +246,9 @@ class Tagger:
     def _persons(self, tokens: _Tokens, people: list[_Span], triggers: list[_Span]) -> list[_Person]:
         gap = self._lexicon.reporter_gap
         verbs = [t.start for t in triggers if t.value == "reporting"]
-        ends = {span.end: span for span in people}
+        groups_ending_at: dict[int, str] = {}  # token after a person -> that person's group
         persons = []
-        for span in people:
+        for span in people:  # in text order, so a possessor is seen before what it possesses
             end = span.end
             single = span.size == 1
             if single and tokens.lowers[span.start] in self._titles and end < len(tokens) and tokens.capitalised[end]:
@@ -259,13 +260,13 @@ class Tagger:
                 and before > 0
                 and tokens.orths[before] in self._possessives
                 and tokens.lowers[span.start] in self._relatives
-                and before in ends
-                and ends[before].value in ("mother", "father", "parent")
+                and EXPERIENCER_GROUPS.get(groups_ending_at.get(before, ""), "") == "parent"
             ):
                 group = "other"  # "Ms A's sister", "mum's friend"
             reporter = any(end <= verb <= end + gap for verb in verbs)
             first, last = tokens.char_span(span.start, end)
             persons.append(_Person(group, span.start, end, tokens.text[first:last], reporter))
+            groups_ending_at[end] = group
         return persons
 
     def _read(

@@ -1,0 +1,30 @@
+"""Regression gate: the tagger on the labelled evaluation set, and the batched path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from safechron.tagging import default_tagger
+from safechron.tagging.evaluation import labelled_read, tagger_score
+
+SETS = Path(__file__).resolve().parents[2] / "evaluation" / "tagging"
+
+
+def test_propose_many_gives_the_same_tags_as_propose() -> None:
+    texts = [entry.text for entry in labelled_read(path=SETS / "development.csv")]
+    tagger = default_tagger()
+    assert tagger.propose_many(iter(texts)) == [tagger.propose(text) for text in texts]
+
+
+def test_the_labelled_sets_are_large_enough_and_separate() -> None:
+    evaluation = labelled_read(path=SETS / "evaluation.csv")
+    development = labelled_read(path=SETS / "development.csv")
+    assert len(evaluation) >= 400
+    assert len(development) >= 150
+    assert not {e.text for e in evaluation} & {e.text for e in development}
+
+
+def test_precision_and_recall_on_the_evaluation_set() -> None:
+    scores = tagger_score(tagger=default_tagger(), entries=labelled_read(path=SETS / "evaluation.csv"))
+    assert scores.overall.precision >= 0.9
+    assert scores.overall.recall >= 0.85

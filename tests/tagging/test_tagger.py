@@ -1,0 +1,154 @@
+"""The tagger reads each risk term in its context: negation, scope, experiencer, history,
+reporting and hypotheticals, as an agency's own words put them."""
+
+from __future__ import annotations
+
+import pytest
+
+from safechron.tagging import Mention, Tagger, default_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return default_tagger()
+
+
+def only(tagger: Tagger, text: str, tag: str) -> Mention:
+    found = [m for m in tagger.mentions(text) if m.tag == tag]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_default_tagger_is_built_once() -> None:
+    assert default_tagger() is default_tagger()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No concerns re drugs.",
+        "Ms A denies any DA.",
+        "Nil alcohol or drug use reported.",
+        "There was no evidence of neglect at the visit.",
+        "Domestic abuse ruled out following the strategy discussion.",
+        "Hair strand test was negative for cocaine.",
+    ],
+)
+def test_negated_mentions_propose_nothing(tagger: Tagger, text: str) -> None:
+    assert tagger.propose(text) == frozenset()
+    assert tagger.mentions(text), "the term is still found, marked as negated"
+    assert all(m.negated for m in tagger.mentions(text))
+
+
+def test_negation_stops_at_but(tagger: Tagger) -> None:
+    assert tagger.propose("No DA reported but mother smelt of alcohol") == {"alcohol_misuse_parent"}
+
+
+def test_negation_stops_at_the_end_of_the_sentence(tagger: Tagger) -> None:
+    assert tagger.propose("No injuries seen. Mother disclosed DV from her partner.") == {"domestic_abuse"}
+
+
+def test_pseudo_negation_does_not_negate(tagger: Tagger) -> None:
+    proposed = tagger.propose("Mr B is not only controlling but also physically violent.")
+    assert {"coercive_control", "domestic_abuse"} <= proposed
+
+
+def test_a_longer_term_wins_over_the_negation_inside_it(tagger: Tagger) -> None:
+    assert tagger.propose("No access visit, card left.") == {"non_engagement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "experiencer"),
+    [
+        ("Mother is smoking cannabis daily.", "substance_misuse_parent", "mother"),
+        ("D1 (15) is smoking cannabis with friends.", "substance_misuse_child", "child"),
+        ("S1 says he smokes cannabis every day to help him sleep.", "substance_misuse_child", "child"),
+        ("Father was drunk when the children came home.", "alcohol_misuse_parent", "father"),
+        ("The 16 year old was brought in intoxicated.", "substance_misuse_child", "child"),
+        ("Ms A has a diagnosis of depression.", "mental_health_parent", "mother"),
+        ("Referral to CAMHS made for D1 due to anxiety.", "mental_health_child", "child"),
+    ],
+)
+def test_the_experiencer_chooses_the_parent_or_child_tag(
+    tagger: Tagger, text: str, tag: str, experiencer: str
+) -> None:
+    assert tag in tagger.propose(text)
+    assert {m.experiencer for m in tagger.mentions(text) if m.tag == tag} == {experiencer}
+
+
+def test_a_childs_words_about_a_parent_are_about_the_parent(tagger: Tagger) -> None:
+    hits = only(tagger, "S1 said daddy hits mummy.", "domestic_abuse")
+    assert (hits.experiencer, hits.reported_by) == ("mother", "S1")
+    drinks = "S1 said his dad drinks the funny juice and shouts."
+    assert "alcohol_misuse_parent" in tagger.propose(drinks)
+    assert only(tagger, drinks, "alcohol_misuse_parent").experiencer == "father"
+
+
+def test_someone_outside_the_family_gives_no_family_tag(tagger: Tagger) -> None:
+    text = "Ms A says her neighbour uses drugs and is always drunk."
+    assert tagger.propose(text) == frozenset()
+    assert {m.experiencer for m in tagger.mentions(text)} == {"other"}
+    assert tagger.propose("Ms A's sister has been diagnosed with schizophrenia.") == frozenset()
+
+
+def test_an_injury_to_a_parent_is_abuse_evidence_not_a_child_injury(tagger: Tagger) -> None:
+    assert "physical_injury" not in tagger.propose("Ms A had a bruise to her cheek.")
+    assert "physical_injury" in tagger.propose("Small bruise noted on the baby's cheek.")
+
+
+def test_violence_is_about_the_person_hit(tagger: Tagger) -> None:
+    assert tagger.propose("Mr B punched Ms A in the face.") == {"domestic_abuse"}
+    assert "physical_injury" in tagger.propose("S1 disclosed that his dad hit him with a belt.")
+
+
+def test_historical_mentions_count_and_are_marked(tagger: Tagger) -> None:
+    text = "Mother has a history of depression but is currently well."
+    assert tagger.propose(text) == {"mental_health_parent"}
+    assert only(tagger, text, "mental_health_parent").historical
+
+
+def test_reported_mentions_count_and_name_the_teller(tagger: Tagger) -> None:
+    text = "MGM states mother is drinking again and the children are hungry."
+    assert tagger.propose(text) == {"alcohol_misuse_parent", "neglect"}
+    drinking = only(tagger, text, "alcohol_misuse_parent")
+    assert (drinking.reported_by, drinking.experiencer) == ("MGM", "mother")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mother advised to seek help from her GP if her low mood returns.",
+        "Ms A was advised to contact police if Mr B is violent again.",
+        "The children are at risk of neglect should the drinking continue.",
+        "SW explored whether there was any domestic abuse in the relationship.",
+    ],
+)
+def test_hypothetical_mentions_are_excluded(tagger: Tagger, text: str) -> None:
+    assert tagger.propose(text) == frozenset()
+    assert any(m.hypothetical for m in tagger.mentions(text))
+
+
+def test_harm_in_a_parents_own_childhood_is_their_adverse_childhood(tagger: Tagger) -> None:
+    text = "Ms A disclosed she was sexually abused by a family friend as a child."
+    assert tagger.propose(text) == {"parental_adverse_childhood"}
+    assert tagger.propose("D1 disclosed that she was sexually abused by her stepfather.") == {"sexual_abuse"}
+
+
+def test_numbers_in_terms(tagger: Tagger) -> None:
+    assert tagger.propose("Baby born at 33 weeks.") == {"prematurity"}
+    assert tagger.propose("Baby born at 39 weeks.") == frozenset()
+    assert tagger.propose("Attendance is now 78% this term.") == {"missing_education"}
+    assert tagger.propose("Attendance is 97%.") == frozenset()
+
+
+def test_mentions_point_at_their_text(tagger: Tagger) -> None:
+    text = "Police attended. Mr B was arrested for common assault on Ms A."
+    mentions = tagger.mentions(text)
+    assert {m.tag for m in mentions} == {"offending", "domestic_abuse"}
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_text_without_risk_proposes_nothing(tagger: Tagger) -> None:
+    assert tagger.propose("Home visit. Children seen and spoken to. Home clean and tidy.") == frozenset()
+    assert tagger.propose("") == frozenset()
