@@ -145,3 +145,19 @@ def test_spoken_period_says_thresholds_as_people_do() -> None:
         1826: "5 years",
         1: "1 day",
     }
+
+
+def test_another_agency_closing_its_own_case_leaves_the_childs_plan_open() -> None:
+    family = FamilyBuilder()
+    stepfather = family.person("Stepfather", role="stepfather", dob="1979-01-01")
+    child = family.person("Child", role="child", dob="2008-01-01")
+    family.entry("2016-01-10", "cp_plan_start", "Child protection plan.", [child])
+    family.entry("2016-03-01", "case_closed", "Discharged for non-engagement.", [stepfather],
+                 agency="Drug Service", agency_type="substance_misuse")
+    family.entry("2016-04-01", "step_down", "Stepped down to the universal service.", [child],
+                 agency="Health Visiting")
+    view = _view(family)
+    assert view.open_plan(child) is not None
+    family.entry("2016-06-01", "case_closed", "Case closed.", [child])
+    (plan,) = _view(family).plans_for(child)
+    assert plan.end == date(2016, 6, 1)

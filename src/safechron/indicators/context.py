@@ -45,6 +45,11 @@ PLAN_ENDS = {
     "step_down": ("cp", "cin"),
     "case_closed": ("cp", "cin"),
 }
+#: A step-down or closure ends a plan only when children's social care, which holds the plan, records
+#: it: a substance misuse service discharging a parent, or health visiting stepping a family down to
+#: its universal service, leaves the child's plan open.
+SERVICE_ENDS = frozenset({"step_down", "case_closed"})
+PLAN_HOLDER = "childrens_social_care"
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,13 +295,16 @@ class FamilyView:
 
     @cached_property
     def plan_periods(self) -> tuple[PlanPeriod, ...]:
-        """CP and CIN plans per child, from plan start and end, step-down and closure entries.
+        """CP and CIN plans per child, from plan start and end entries, and children's social care's
+        step-down and closure entries (another agency closing its own case does not end a plan).
 
         A plan entry naming no child applies to every child of the household.
         """
         periods: list[PlanPeriod] = []
         open_plans: dict[tuple[str, str], PlanPeriod] = {}
         for entry in self.of_type(*PLAN_STARTS, *PLAN_ENDS):
+            if entry.event_type in SERVICE_ENDS and entry.agency_type != PLAN_HOLDER:
+                continue
             children = [pid for pid in self.subjects(entry) if pid in self.children] or list(self.household.children)
             day = entry.date.start
             for child in children:
