@@ -301,3 +301,33 @@ def test_a_broken_submission_folder_inside_a_parent_is_reported_not_skipped(tmp_
 
     with pytest.raises(SubmissionError, match=r"^gp: the folder holds no entries.csv"):
         read_paths([parent])
+
+
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (
+            "annex-a/Annex_A.xlsx",
+            "Annex_A.xlsx: the workbook has no sheet named 'entries'. "
+            "Name the sheet holding the chronology 'entries' (and the one holding people 'people')",
+        ),
+        (
+            "family-context",
+            "family-context: the folder holds no submission: csc.csv, education.csv but no entries.csv. "
+            "Give a folder holding people.csv and entries.csv, a workbook, a zip, or a folder of these",
+        ),
+        (
+            "cin/cin-2022.xml",
+            "cin-2022.xml: this is not a submission file. "
+            "Give an .xlsx workbook, a .zip, or a folder holding people.csv and entries.csv",
+        ),
+    ],
+)
+def test_real_files_of_other_formats_are_refused_with_the_fix(path: str, message: str) -> None:
+    with pytest.raises(SubmissionError) as raised:
+        read_paths([SHARED_DATA / path])
+
+    assert str(raised.value) == message

@@ -112,9 +112,12 @@ def _submissions_in(path: Path) -> list[Path]:
         key=lambda child: child.name,
     )
     if not found:
+        loose = sorted(child.name for child in path.iterdir() if child.suffix.lower() == ".csv")
         raise SubmissionError(
             file=path.name,
-            problem="the folder holds no submission",
+            problem=f"the folder holds no submission: {', '.join(loose)} but no entries.csv"
+            if loose
+            else "the folder holds no submission",
             fix="Give a folder holding people.csv and entries.csv, a workbook, a zip, or a folder of these",
         )
     return found
