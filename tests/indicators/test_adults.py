@@ -336,10 +336,22 @@ def test_hostile_non_engagement_three_in_three_months_counting_a_shared_visit_on
     assert run(chronology, "2016-04-19", "HOSTILE_NON_ENGAGEMENT") == []
 
 
+def test_hostile_non_engagement_counts_a_refused_assessment_however_it_is_worded() -> None:
+    family = Family()
+    records = _non_engagement(family)
+    refusal = family.add(
+        "2016-04-20", "home_visit", [family.mother], "Visit to discuss the assessment. Mother refused."
+    )
+    [alert] = run(family.builder.build(), "2016-04-25", "HOSTILE_NON_ENGAGEMENT")
+    assert alert.first_met_on == date(2016, 4, 20)
+    assert ids(alert) == [*records, refusal]
+
+
 def test_hostile_non_engagement_near_miss_two_events_and_a_well_attended_conference() -> None:
     family = Family()
     _non_engagement(family)
     family.add("2016-04-20", "rcpc", [family.amy], "Both parents attended the conference.")
+    family.add("2016-04-21", "note", [family.mother], "Mother declined a nursery place for Amy.")
     assert run(family.builder.build(), "2016-04-25", "HOSTILE_NON_ENGAGEMENT") == []
 
 

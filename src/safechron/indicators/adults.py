@@ -47,6 +47,7 @@ PLAN_RECORDS = frozenset(
 )
 NON_ENGAGEMENT_EVENTS = frozenset({"missed_appointment", "antenatal_missed", "probation_missed", "no_access_visit"})
 CONFERENCES = frozenset({"icpc", "rcpc", "core_group"})
+ASSESSMENT_EVENTS = frozenset({"assessment_requested", "assessment_started", "pre_birth_assessment"})
 
 _ROLE_WORD = r"(?:perpetrator|suspect)"
 _GAP = r"(?:\s*(?:was|is|as|the|alleged|suspected|named|identified|a|an|being|primary)\b|\s*[:(\-–,])*\s*"
@@ -85,6 +86,8 @@ _REFUSAL = re.compile(
     r"|to work with|visit|entry|access)",
     re.IGNORECASE,
 )
+_REFUSED = re.compile(r"\b(?:refus\w*|declin\w*)\b", re.IGNORECASE)
+_ASSESSMENT_OR_VISIT = re.compile(r"\bassessment\b|\bvisit\b", re.IGNORECASE)
 _NOT_ATTENDED = re.compile(
     r"\b(?:did not|didn't|failed to|refused to|declined to) attend\b|\bnon[- ]attendance\b|\bneither parent attended\b",
     re.IGNORECASE,
@@ -576,4 +579,6 @@ def _non_engagement(entry: Entry) -> bool:
         return True
     if entry.event_type in CONFERENCES and _NOT_ATTENDED.search(entry.text()):
         return True
-    return bool(_REFUSAL.search(entry.text()))
+    text = entry.text()
+    refused_about = entry.event_type in ASSESSMENT_EVENTS or bool(_ASSESSMENT_OR_VISIT.search(text))
+    return bool(_REFUSAL.search(text)) or (refused_about and bool(_REFUSED.search(text)))
