@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, Thresholds, evidence_of, indicator
-from safechron.indicators.child import PlanRun, in_words, plan_run, recent_run
+from safechron.indicators.child import PlanRun, counted, in_words, plan_run, recent_run
 from safechron.indicators.context import (
     FamilyView,
     Incident,
@@ -435,7 +435,7 @@ def no_charge_risk_remains(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
                 first_met_on=start,
                 evidence=evidence_of(relied),
                 explanation=(
-                    f"Police took no further action on {_count(len(decisions), 'allegation')} of abuse concerning "
+                    f"Police took no further action on {counted(len(decisions), 'allegation')} of abuse concerning "
                     f"{view.names(children)} ({days}), and no strategy meeting is recorded within {within} working "
                     f"days to ask whether the children are still at risk."
                 ),
@@ -443,10 +443,6 @@ def no_charge_risk_remains(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
             )
         )
     return alerts
-
-
-def _count(number: int, word: str) -> str:
-    return f"an {word}" if number == 1 and word[0] in "aeiou" else f"a {word}" if number == 1 else f"{number} {word}s"
 
 
 def _allegations_of(view: FamilyView, decision: Incident) -> list[Entry]:

@@ -17,7 +17,7 @@ from safechron.chronology.dates import DateError, PartialDate
 from safechron.chronology.model import Entry
 from safechron.indicators.adults import current_lapses, mentions
 from safechron.indicators.base import Alert, Evidence, evidence_of, indicator
-from safechron.indicators.child import in_words, recent_run
+from safechron.indicators.child import counted, in_words, recent_run
 from safechron.indicators.context import FamilyView, Incident, day_after_deadline, spoken_day
 from safechron.vocabulary import normalise_token
 
@@ -116,10 +116,6 @@ def _csc_entries_between(view: FamilyView, start: date, deadline: date) -> list[
 
 def _related_to(entry: Entry, records: Iterable[Entry]) -> bool:
     return bool(entry.related_record) and entry.related_record in {r.record_id for r in records}
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 # -- indicators ----------------------------------------------------------------------------------
@@ -233,7 +229,7 @@ def minutes_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         for _, meeting, missing, _ in current[-shown:]
     )
     if len(current) > shown:
-        listed += f"; and {_plural(len(current) - shown, 'earlier meeting')}"
+        listed += f"; and {counted(len(current) - shown, 'earlier meeting')}"
     return [
         Alert(
             code="MINUTES_NOT_SHARED",
@@ -241,7 +237,7 @@ def minutes_not_shared(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             first_met_on=start,
             evidence=evidence_of(e for _, meeting, _, sent in current for e in (meeting, *sent)),
             explanation=(
-                f"Minutes of {_plural(len(current), 'meeting')} are not recorded as circulated to every invited "
+                f"Minutes of {counted(len(current), 'meeting')} are not recorded as circulated to every invited "
                 f"agency within {cfg['circulate_within_working_days']} working days: {listed}."
             ),
             children=view.household.children,
@@ -366,7 +362,7 @@ def worker_change_in_high_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Al
                 evidence=tuple(sorted(evidence, key=_evidence_order)),
                 explanation=(
                     f"The allocated social worker changed on {change.date.display()} while "
-                    f"{_plural(len(open_high), 'high alert')} {'was' if len(open_high) == 1 else 'were'} open "
+                    f"{counted(len(open_high), 'high alert')} {'was' if len(open_high) == 1 else 'were'} open "
                     f"({titles}): a handover at a time of high risk, when information is most easily lost."
                 ),
                 children=view.household.children,

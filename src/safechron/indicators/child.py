@@ -27,7 +27,7 @@ from safechron.indicators.context import (
 )
 from safechron.vocabulary import CHILD_ROLES, humanise
 
-__all__ = ["PlanRun", "birthday", "concern_tags", "in_words", "last_of", "plan_run", "recent_run"]
+__all__ = ["PlanRun", "birthday", "concern_tags", "counted", "in_words", "last_of", "plan_run", "recent_run"]
 
 GROUP = "The child in view"
 
@@ -130,6 +130,13 @@ def in_words(token: str) -> str:
     """A vocabulary token inside a sentence: 'core group', 'parental substance misuse', but 'MARAC'."""
     label = humanise(token)
     return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
+def counted(number: int, word: str) -> str:
+    """'a meeting', 'an allegation', '3 meetings'."""
+    if number == 1:
+        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+    return f"{number} {word}s"
 
 
 def concern_tags(entry: Entry) -> frozenset[str]:
