@@ -161,3 +161,18 @@ def test_another_agency_closing_its_own_case_leaves_the_childs_plan_open() -> No
     family.entry("2016-06-01", "case_closed", "Case closed.", [child])
     (plan,) = _view(family).plans_for(child)
     assert plan.end == date(2016, 6, 1)
+
+
+def test_an_older_sibling_named_with_the_family_while_a_child_is_not_an_adult_present_now() -> None:
+    family = FamilyBuilder()
+    child = family.person("Child", role="child", dob="2008-01-01")
+    sister = family.person("Older sister", role="sibling", dob="2000-05-01", lives_with_child=False)
+    for day in ("2009-02-01", "2010-03-01", "2011-03-01"):
+        family.entry(day, "home_visit", "Both children seen at home.", [child, sister])
+    family.entry("2019-06-11", "disclosure", "Older sister rang about home.", [child, sister])
+    view = FamilyView.as_of_date(family.build(), date(2019, 7, 1))
+    assert view.household.adults == ()
+    assert view.children_outside_household == ()
+    for day in ("2019-08-01", "2019-09-01"):
+        family.entry(day, "home_visit", "Older sister visiting, present at the visit.", [child, sister])
+    assert FamilyView.as_of_date(family.build(), date(2019, 10, 1)).household.adults == (sister,)

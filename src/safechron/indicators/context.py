@@ -217,8 +217,8 @@ class FamilyView:
           are in a parent's or partner's role, nobody records where they live, and none of their
           postcodes disagrees with the home postcodes.
         - An adult who lives elsewhere (or whose role is not a parent's) is still in the household
-          when regularly present: named together with a child of the household in entries on
-          `REGULAR_PRESENCE_DAYS` different days or more. Reports about the family by relatives or
+          when regularly present: named, as an adult, together with a child of the household in
+          entries on `REGULAR_PRESENCE_DAYS` different days or more. Reports about the family by relatives or
           the public do not count as presence.
         """
         children = tuple(pid for pid in self.children if _lives_with_child(self.persons[pid]) is not False)
@@ -243,16 +243,19 @@ class FamilyView:
         return person.role in PARENT_ROLES and not disagrees
 
     def _days_present_with(self, children: set[str]) -> dict[str, int]:
-        """For each person who is not one of `children`: on how many days an entry names them with one."""
+        """For each person who is not one of `children`: on how many days an entry names them, as an
+        adult, with one (an older sibling named with the family while still a child at home was not
+        an adult present with the children)."""
         days_with: dict[str, set[date]] = {}
         for entry in self.entries:
             if entry.event_type in REPORTS_BY_OTHERS:
                 continue
             subjects = self.subjects(entry)
+            day = entry.date.start
             if children.intersection(subjects):
                 for pid in subjects:
-                    if pid not in children:
-                        days_with.setdefault(pid, set()).add(entry.date.start)
+                    if pid not in children and not self.is_child(pid, day):
+                        days_with.setdefault(pid, set()).add(day)
         return {pid: len(found) for pid, found in days_with.items()}
 
     @cached_property
