@@ -602,3 +602,13 @@ def test_dates_that_are_surely_slips_are_warnings(tmp_path: Path) -> None:
             "kept, but check both dates",
         ),
     ]
+
+
+def test_a_people_table_with_no_rows_makes_the_subjects_the_people(tmp_path: Path) -> None:
+    submission = read_submission(write_folder(tmp_path / "s", people=[], entries=[entry("R1", subjects="Mother")]))
+
+    assert not submission.has_people_table
+    assert [p.person_ref for p in submission.people] == ["Mother"]
+    assert [w.message() for w in submission.warnings] == [
+        "s/people.csv: the people table has no rows, so the names in the entries' subjects are taken as the people"
+    ]

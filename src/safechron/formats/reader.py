@@ -66,10 +66,9 @@ def read_submission(path: Path) -> Submission:
         stack.enter_context(_collector_paused())
         tables = open_tables(path=path, stack=stack)
         reader = _Reader(path=path)
-        if tables.people is not None:
-            reader.read_people(tables.people)
-        reader.read_entries(tables.entries, has_people_table=tables.people is not None)
-        return reader.submission(has_people_table=tables.people is not None)
+        has_people_table = tables.people is not None and reader.read_people(tables.people)
+        reader.read_entries(tables.entries, has_people_table=has_people_table)
+        return reader.submission(has_people_table=has_people_table)
 
 
 def read_paths(paths: Sequence[Path]) -> list[Submission]:
@@ -231,12 +230,13 @@ class _Reader:
 
     # --- people -----------------------------------------------------------------------------------
 
-    def read_people(self, table: Table) -> None:
+    def read_people(self, table: Table) -> bool:
+        """Read the people table; False when it has no rows, so the names in `subjects` are the people."""
         layout = layout_of(table=table, spec=PEOPLE)
         self._notes(table)
         pos = layout.position
         width = layout.width
-        optional = {column: pos.get(column, width) for column in PEOPLE.columns}
+        at = {column: pos.get(column, width) for column in PEOPLE.columns}
         padding = _padding(width)
         for row, raw in table.rows:
             if _is_blank(raw):
@@ -263,7 +263,18 @@ class _Reader:
                 continue
             self._person_rows[ref] = row
             self._refs_folded.setdefault(_fold(ref), ref)
-            self.people.append(self._person(table, layout, row, cells, raw, optional, ref))
+            self.people.append(self._person(table, layout, row, cells, raw, at, ref))
+        if self._person_rows or self.quarantine:
+            return True
+        self.warnings.append(
+            RowIssue(
+                file=table.file,
+                row=0,
+                column="",
+                reason="the people table has no rows, so the names in the entries' subjects are taken as the people",
+            )
+        )
+        return False
 
     def _person(
         self, table: Table, layout: Layout, row: int, cells: list[str], raw: list[str], at: dict[str, int], ref: str
