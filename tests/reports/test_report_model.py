@@ -4,7 +4,7 @@ from datetime import date
 
 from safechron.chronology.dates import PartialDate
 from safechron.indicators.base import REGISTRY, Alert
-from safechron.reports.report_model import alert_title, person_caption
+from safechron.reports.report_model import age_in_words, alert_title, person_caption
 from tests.builders import FamilyBuilder
 
 
@@ -31,3 +31,13 @@ def test_person_caption_ages_on_the_day() -> None:
     baby.expected_date = PartialDate(2016, 3)
     assert person_caption(baby, as_of=date(2016, 1, 1)) == "Unborn child, due March 2016"
     assert person_caption(nan, as_of=date(2016, 1, 1)) == "Grandparent"
+
+
+def test_babies_ages_are_in_months() -> None:
+    born = date(2016, 10, 19)
+    assert age_in_words(born=born, on=date(2016, 11, 1)) == "under 1 month"
+    assert age_in_words(born=born, on=date(2016, 11, 19)) == "1 month"
+    assert age_in_words(born=born, on=date(2017, 4, 18)) == "5 months"
+    assert age_in_words(born=born, on=date(2018, 10, 18)) == "23 months"
+    assert age_in_words(born=born, on=date(2018, 10, 19)) == "2"
+    assert age_in_words(born=date(1990, 2, 1), on=date(2016, 1, 31)) == "25"

@@ -43,6 +43,16 @@ def day_in_words(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def age_in_words(*, born: date, on: date) -> str:
+    """'4', or for a child under two '5 months' or 'under 1 month': babies' ages are counted in months."""
+    months = (on.year - born.year) * 12 + on.month - born.month - (on.day < born.day)
+    if months >= 24:
+        return str(months // 12)
+    if months < 1:
+        return "under 1 month"
+    return f"{months} month{'s' if months != 1 else ''}"
+
+
 def person_caption(person: Person, *, as_of: date) -> str:
     """'Mother, born 1 February 1990 (26)', 'Unborn child, due March 2017', 'Grandparent'."""
     parts = [humanise(person.role) if person.role else "Role not recorded"]
@@ -52,9 +62,11 @@ def person_caption(person: Person, *, as_of: date) -> str:
         elif person.role != "unborn":
             parts.append("unborn")
     elif person.date_of_birth is not None:
-        age = person.age_on(as_of)
         born = f"born {person.date_of_birth.display()}"
-        parts.append(born + (f" ({int(age)})" if age is not None else ", after this date"))
+        if person.date_of_birth.start > as_of:
+            parts.append(f"{born}, after this date")
+        else:
+            parts.append(f"{born} ({age_in_words(born=person.date_of_birth.start, on=as_of)})")
     return ", ".join(parts)
 
 
