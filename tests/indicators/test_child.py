@@ -405,6 +405,13 @@ def test_transition_to_adulthood_when_the_ehcp_ceases_for_non_engagement() -> No
     assert run(chronology, "2016-05-09", "TRANSITION_TO_ADULTHOOD") == []
 
 
+def test_transition_to_adulthood_near_miss_an_adult_past_the_age_of_an_ehcp() -> None:
+    builder = FamilyBuilder()
+    uncle = builder.person("Uncle", role="relative", dob="1980-01-01")
+    builder.entry("2016-05-10", "ehcp", "Old EHCP records ceased: he did not engage.", [uncle])
+    assert run(builder.build(), "2016-05-20", "TRANSITION_TO_ADULTHOOD") == []
+
+
 def test_transition_to_adulthood_near_miss_ehcp_ceased_on_moving_away() -> None:
     builder, _, _ = _ehcp("moved to another local authority")
     assert run(builder.build(), "2016-05-20", "TRANSITION_TO_ADULTHOOD") == []

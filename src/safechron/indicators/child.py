@@ -430,9 +430,8 @@ def family_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             notes.append(f"the referrer of {spoken_day(report.day)} was not spoken to")
         if _MALICIOUS.search(text):
             notes.append(f"the report of {spoken_day(report.day)} was called malicious")
-    children = sorted(
-        {pid for r in current for pid in r.people if pid in view.children} or set(view.household.children)
-    )
+    named = {pid for r in current for pid in r.people}
+    children = [pid for pid in view.children if pid in named] or list(view.household.children)
     explanation = (
         f"{len(current)} reports from relatives or the public {spoken_span(current[0].day, current[-1].day)} "
         f"(within {spoken_period(cfg['window_days'])}) raised concern for {view.names(children) or 'the children'}. "
@@ -587,7 +586,8 @@ def transition_to_adulthood(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
         ehcp = [e for e in view.of_type("ehcp") if person in view.subjects(e)]
         ceased = [e for e in ehcp if _ceased_for_non_engagement(e)]
         reasons: list[tuple[date, str, list[Entry]]] = []
-        recent_cessation = [e for e in ceased if view.as_of - relevance <= e.date.start]
+        until = birthday(view, person, cfg["ehcp_until_age"]) or eighteen
+        recent_cessation = [e for e in ceased if view.as_of - relevance <= e.date.start < until]
         if recent_cessation:
             first = recent_cessation[0]
             text = f"had their EHCP ceased for non-engagement on {first.date.display()}"
