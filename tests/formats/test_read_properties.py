@@ -100,6 +100,22 @@ def test_arbitrary_bytes_never_crash_the_reader(data: bytes) -> None:
             assert submission.entries or submission.quarantine
 
 
+@st.composite
+def table_rows(draw: st.DrawFn, base: list[list[str]], width: int) -> list[list[str]]:
+    """Rows that are mostly good (a base row with a few cells changed, perhaps cut short or run long),
+    with some made of anything at all."""
+    rows: list[list[str]] = []
+    for _ in range(draw(st.integers(1, 20))):
+        if draw(st.booleans()):
+            row = list(draw(st.sampled_from(base)))
+            for at, value in draw(st.lists(st.tuples(st.integers(0, width + 1), CELLS), max_size=3)):
+                row[at % len(row)] = value
+            rows.append(row[: draw(st.integers(0, width + 2))] + draw(st.lists(CELLS, max_size=2)))
+        else:
+            rows.append(draw(st.lists(CELLS, max_size=width + 1)))
+    return rows
+
+
 def _non_blank(rows: list[list[str]]) -> list[int]:
     """The spreadsheet row numbers of rows holding anything (header = row 1)."""
     return [number for number, row in enumerate(rows, start=2) if "".join(row).strip()]
@@ -107,8 +123,11 @@ def _non_blank(rows: list[list[str]]) -> list[int]:
 
 @SETTINGS
 @given(
-    entries=st.lists(st.lists(CELLS, min_size=0, max_size=10), min_size=1, max_size=25),
-    people=st.one_of(st.none(), st.lists(st.lists(CELLS, min_size=0, max_size=11), max_size=8)),
+    entries=table_rows(
+        [entry(f"R{n}", subjects=subjects) for n in range(6) for subjects in ("P-1", "P-2; Mother")],
+        len(ENTRIES_HEADER),
+    ),
+    people=st.one_of(st.none(), table_rows(PEOPLE, len(PEOPLE_HEADER))),
 )
 def test_every_row_comes_out_as_a_record_or_a_quarantined_row(
     entries: list[list[str]], people: list[list[str]] | None
