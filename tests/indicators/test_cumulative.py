@@ -400,3 +400,20 @@ def test_a_marac_about_an_incident_is_not_another_incident() -> None:
         tags=["domestic_abuse"],
     )
     assert alerts(family.builder.build(), "2016-06-01", "DA_PATTERN") == []
+
+
+def test_a_threat_to_kill_a_social_worker_is_not_domestic_abuse() -> None:
+    family = Family()
+    family.builder.entry("2016-04-04", "police_callout", "Mother threatened to kill the social worker at the office.",
+                         [family.mother], agency="Police", tags=("weapon_or_threat_to_kill",))
+    family.builder.entry("2016-05-04", "mental_health_contact", "Low mood.", [family.mother],
+                         agency="Adult Mental Health")
+    chronology = family.builder.build()
+    assert alerts(chronology, "2016-06-01", "DA_PATTERN") == []
+    assert alerts(chronology, "2016-06-01", "TOXIC_TRIO_PARTIAL") == []
+    threat = family.builder.entry("2016-06-02", "police_callout", "Father threatened to kill Mother with a knife.",
+                                  [family.mother, family.father], agency="Police",
+                                  tags=("weapon_or_threat_to_kill",)).record_id
+    [alert] = alerts(family.builder.build(), "2016-06-02", "DA_PATTERN")
+    assert alert.first_met_on == date(2016, 6, 2)
+    assert ids(alert) == [threat]

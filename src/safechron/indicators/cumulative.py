@@ -13,7 +13,8 @@ What counts as evidence, shared by the indicators here (and usable by others):
   occurrence about a household member carrying one of its tags (agency or free-text; negated
   mentions never carry a tag).
 - Domestic abuse incidents are `domestic_abuse_incident` entries, and other incident-like entries
-  (police call-outs, disclosures, reports, injuries) tagged with domestic abuse. An incident that
+  (police call-outs, disclosures, reports, injuries) tagged with domestic abuse; a weapon, threat to
+  kill or strangulation tag alone counts only between two adults of the household. An incident that
   police, social care and the IDVA each record counts once (`FamilyView.incidents`).
 """
 
@@ -48,6 +49,7 @@ __all__ = [
     "parent_history",
     "pregnancies",
     "pregnancy_in_risk_household",
+    "shows_domestic_abuse",
     "toxic_trio",
     "trio_strands",
 ]
@@ -108,13 +110,23 @@ def _occurrences(view: FamilyView) -> list[Entry]:
     return [entry for entry in view.household_entries if entry.event_type not in PROCESS_EVENTS]
 
 
+def shows_domestic_abuse(view: FamilyView, entry: Entry) -> bool:
+    """Whether an entry's tags evidence domestic abuse: a domestic abuse or coercive control tag, or a
+    weapon, threat to kill or strangulation between two adults of the household. A threat to kill
+    a social worker, or a fight with a stranger, is serious but is not domestic abuse."""
+    if entry.tags & (DA_TAGS - SERIOUS_DA_TAGS):
+        return True
+    adults = set(view.household.adults).intersection(view.subjects(entry))
+    return bool(entry.tags & SERIOUS_DA_TAGS) and len(adults) >= 2
+
+
 def da_incidents(view: FamilyView) -> list[Incident]:
     """Domestic abuse incidents in the household, each counted once however many agencies recorded it."""
     entries = [
         entry
         for entry in view.household_entries
         if entry.event_type == "domestic_abuse_incident"
-        or (entry.event_type in DA_INCIDENT_EVENTS and entry.tags & DA_TAGS)
+        or (entry.event_type in DA_INCIDENT_EVENTS and shows_domestic_abuse(view, entry))
     ]
     return view.incidents(entries)
 
@@ -128,7 +140,8 @@ def trio_strands(view: FamilyView) -> dict[str, list[Entry]]:
         for strand, (events, tags) in TRIO.items():
             adult_tags = ADULT_ONLY_TAGS if strand == "parental mental ill-health" else frozenset()
             by_event = about_adult and (entry.event_type in events or bool(entry.tags & adult_tags))
-            if by_event or entry.tags & tags:
+            by_tag = shows_domestic_abuse(view, entry) if tags is DA_TAGS else bool(entry.tags & tags)
+            if by_event or by_tag:
                 strands[strand].append(entry)
     return strands
 
