@@ -233,6 +233,19 @@ def test_separation_risk_when_a_dash_high_victim_separates() -> None:
     assert "assessed as high risk (DASH or MARAC) on 1 February 2016" in alert.explanation
 
 
+def test_separation_risk_reads_a_dash_column_and_ignores_a_dash_that_is_not_high() -> None:
+    family = Family(plan=False)
+    graded = family.builder.entry(
+        "2016-02-01", "domestic_abuse_incident", "Argument.", [family.mother, family.father], agency="Police"
+    )
+    family.add("2016-02-02", "note", [family.mother], "DASH completed: not high risk.", agency="IDVA")
+    family.add("2016-02-20", "home_visit", [family.mother], "Mother has left Father.", tags=["separation"])
+    assert run(family.builder.build(), "2016-03-01", "SEPARATION_RISK") == []
+    graded.extra["DASH Risk"] = "High"
+    [alert] = run(family.builder.build(), "2016-03-01", "SEPARATION_RISK")
+    assert graded.record_id in ids(alert)
+
+
 # -- NO_CHARGE_RISK_REMAINS ----------------------------------------------------------------------
 
 

@@ -70,7 +70,9 @@ _SEPARATE = re.compile(
     r"\bend (?:the|their|her) relationship|\bseparat\w+|\bexclude\w*|\bmust (?:call|contact|ring) (?:the )?police",
     re.IGNORECASE,
 )
-_DASH_HIGH = re.compile(r"\bDASH\b[^.;]{0,60}\bhigh\b|\bhigh[- ]risk\b[^.;]{0,40}\bDASH\b", re.IGNORECASE)
+_DASH_HIGH = re.compile(
+    r"\bDASH\b[^.;]{0,60}(?<!not )\bhigh\b|(?<!not )\bhigh[- ]risk\b[^.;]{0,40}\bDASH\b", re.IGNORECASE
+)
 _NOT_DONE = re.compile(
     r"\b(?:refus\w*|declin\w*)\b|\bdid not (?:engage|attend|take part)|\bnot (?:been )?(?:seen|assessed|completed)",
     re.IGNORECASE,
@@ -401,11 +403,18 @@ def _high_risk(view: FamilyView, da_cfg: dict[str, Any], *, lookback_days: int) 
     if serious and not pattern:
         reasons.append(f"a weapon, a threat to kill or strangulation on {serious[-1].date.display()}")
         relied += serious
-    graded = [e for e in view.between(since, view.as_of) if e.event_type == "marac" or _DASH_HIGH.search(e.text())]
+    graded = [e for e in view.between(since, view.as_of) if e.event_type == "marac" or _dash_high(e)]
     if graded:
         reasons.append(f"assessed as high risk (DASH or MARAC) on {graded[-1].date.display()}")
         relied += graded
     return reasons, relied
+
+
+def _dash_high(entry: Entry) -> bool:
+    """A DASH risk assessment graded high: in the entry's words, or in a DASH column of the agency's export."""
+    if _DASH_HIGH.search(entry.text()):
+        return True
+    return any("dash" in column.lower() and value.strip().lower() == "high" for column, value in entry.extra.items())
 
 
 @indicator(
