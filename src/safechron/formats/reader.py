@@ -161,8 +161,8 @@ class _Reader:
         self.quarantine: list[QuarantinedRow] = []
         self.warnings: list[RowIssue] = []
         self._dates: dict[str, PartialDate] = {}
-        self._agency_types: dict[str, str | None] = {}
-        self._event_types: dict[str, str | None] = {}
+        self._agency_types: dict[str, str] = {}  # as written -> vocabulary token, for values in the list
+        self._event_types: dict[str, str] = {}
         self._person_rows: dict[str, int] = {}  # person_ref -> row
         self._refs_folded: dict[str, str] = {}  # person_ref, case and spacing folded -> person_ref
         self._names: dict[str, str] = {}  # single-table form: name folded -> person_ref
