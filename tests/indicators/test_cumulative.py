@@ -417,3 +417,31 @@ def test_a_threat_to_kill_a_social_worker_is_not_domestic_abuse() -> None:
     [alert] = alerts(family.builder.build(), "2016-06-02", "DA_PATTERN")
     assert alert.first_met_on == date(2016, 6, 2)
     assert ids(alert) == [threat]
+
+
+def _explained_fall(family: Family) -> None:
+    family.builder.entry("2016-06-04", "injury", "Bruise to the forehead from a fall off the sofa, consistent with "
+                         "the explanation given.", [family.child], agency="Hospital")
+    family.builder.entry("2016-06-06", "note", "ED letter received: minor head injury, no action.", [family.child],
+                         agency="GP", tags=("physical_injury",))
+    family.builder.entry("2016-06-07", "phone_call", "Follow-up call: bruise fading, Amy back to normal.",
+                         [family.child], agency="Health Visiting", tags=("physical_injury",))
+    family.builder.entry("2016-06-20", "injury", "Accident form: Amy tripped on a ride-on toy, graze to her chin.",
+                         [family.child], agency="Nursery")
+
+
+def test_later_notes_of_an_explained_injury_and_a_nursery_accident_form_are_not_missed_referrals() -> None:
+    family = Family(child_dob="2015-01-01")
+    _explained_fall(family)
+    assert alerts(family.builder.build(), "2016-07-01", "INJURY_YOUNG_CHILD") == []
+
+
+def test_a_new_unexplained_injury_in_the_same_week_still_counts() -> None:
+    family = Family(child_dob="2015-01-01")
+    _explained_fall(family)
+    bruise = family.builder.entry("2016-06-08", "injury", "Nursery: fingertip bruises to Amy's upper arm.",
+                                  [family.child], agency="Nursery").record_id
+    [alert] = alerts(family.builder.build(), "2016-07-01", "INJURY_YOUNG_CHILD")
+    assert alert.first_met_on == date(2016, 6, 11)
+    assert ids(alert) == [bruise]
+    assert alerts(family.builder.build(), "2016-06-10", "INJURY_YOUNG_CHILD") == []

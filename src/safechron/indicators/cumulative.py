@@ -592,14 +592,15 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     injury to a mobile child under 2 that the professional recorded as an accident consistent with
     the explanation given does not, unless the record also doubts it.
 
-    One alert per child, listing each injury not followed up whose deadline passed in the last
-    `relevant_days`.
+    Records in the following days that note an injury already seen (a hospital letter, a follow-up
+    call) are the same injury, not new ones. One alert per child, listing each injury not followed up
+    whose deadline passed in the last `relevant_days`.
     """
     alerts = []
     for child in view.children:
         lapses = []
         injuries = [e for e in _injuries(view) if child in view.subjects(e)]
-        for incident in view.incidents(injuries):
+        for incident in _one_per_injury(view.incidents(injuries), cfg):
             if not _injury_counts(view, child, incident, cfg):
                 continue
             late = day_after_deadline(incident.day, working_days=cfg["respond_within_working_days"])
@@ -639,9 +640,28 @@ def _injuries(view: FamilyView) -> list[Entry]:
     ]
 
 
+def _one_per_injury(incidents: list[Incident], cfg: dict[str, Any]) -> list[Incident]:
+    """Join to an injury the records of the next `same_injury_days` days that say it had already been
+    seen (a hospital letter, a follow-up call, a nursery's existing-injury form): one injury, however
+    many professionals later note it."""
+    joined: list[Incident] = []
+    for incident in incidents:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and incident.day - last.day <= days(cfg["same_injury_days"])
+            and all(_mentions(entry, cfg["already_seen_phrases"]) for entry in incident.entries)
+        ):
+            joined[-1] = Incident(last.day, (*last.entries, *incident.entries), last.people | incident.people)
+        else:
+            joined.append(incident)
+    return joined
+
+
 def _injury_counts(view: FamilyView, child: str, incident: Incident, cfg: dict[str, Any]) -> bool:
     """An injury to a child on a plan, to a baby not yet mobile, or to a child under 2 that the
-    professional who saw it did not record as an accident consistent with the explanation given."""
+    professional who saw it did not record as an accident consistent with the explanation given
+    (or that any record of it doubts)."""
     if view.open_plan(child, incident.day) is not None:
         return True
     born = view.birth_date(child)
@@ -649,14 +669,14 @@ def _injury_counts(view: FamilyView, child: str, incident: Incident, cfg: dict[s
         return False
     if incident.day < born + days(cfg["not_mobile_days"]):
         return True
-    return not any(_explained_accident(entry, cfg) for entry in incident.entries)
+    if any(_mentions(entry, cfg["doubt_phrases"]) for entry in incident.entries):
+        return True
+    return not any(_mentions(entry, cfg["accident_phrases"]) for entry in incident.entries)
 
 
-def _explained_accident(entry: Entry, cfg: dict[str, Any]) -> bool:
+def _mentions(entry: Entry, phrases: list[str]) -> bool:
     text = entry.text().lower()
-    if any(doubt in text for doubt in cfg["doubt_phrases"]):
-        return False
-    return any(phrase in text for phrase in cfg["accident_phrases"])
+    return any(phrase in text for phrase in phrases)
 
 
 def _injury_followed_up(
