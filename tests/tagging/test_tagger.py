@@ -69,9 +69,7 @@ def test_a_longer_term_wins_over_the_negation_inside_it(tagger: Tagger) -> None:
         ("Referral to CAMHS made for D1 due to anxiety.", "mental_health_child", "child"),
     ],
 )
-def test_the_experiencer_chooses_the_parent_or_child_tag(
-    tagger: Tagger, text: str, tag: str, experiencer: str
-) -> None:
+def test_the_experiencer_chooses_the_parent_or_child_tag(tagger: Tagger, text: str, tag: str, experiencer: str) -> None:
     assert tag in tagger.propose(text)
     assert {m.experiencer for m in tagger.mentions(text) if m.tag == tag} == {experiencer}
 

@@ -50,7 +50,7 @@ class Concept:
     name: str
     tags_by_group: Mapping[str, tuple[str, ...]]  # "parent" / "child" / "unknown" -> tags
     terms: tuple[str, ...]
-    experiencer_after: bool  # violence: the person hit is named after the verb
+    experiencer: str  # subject, object (violence: the person hit) or injured
 
     def tags_for(self, group: str) -> tuple[str, ...]:
         """The tags this concept gives when it is about someone of this group ("other" included)."""
@@ -76,7 +76,7 @@ class Lexicon:
     childhood_becomes: str
     childhood_tags: frozenset[str]
     reporting_verbs: tuple[str, ...]
-    people: Mapping[str, tuple[str, ...]]  # "mother" / "father" / "parent" / "child" / "other" -> words
+    people: Mapping[str, tuple[str, ...]]  # mother, father, parent, child, other, professional -> words
     titles: frozenset[str]
     relatives_of_parent: frozenset[str]
     concepts: tuple[Concept, ...]
@@ -110,7 +110,9 @@ def _lexicon_from(data: dict[str, Any], *, where: str) -> Lexicon:
     people = data["people"]
     childhood = context["childhood"]
     becomes = _checked_tag(childhood["becomes"], where=where, concept="context.childhood")
-    groups = {group: _words(people[group]) for group in ("mother", "father", "parent", "child", "other")}
+    groups = {
+        group: _words(people[group]) for group in ("mother", "father", "parent", "child", "other", "professional")
+    }
     return Lexicon(
         window=int(data["settings"]["window"]),
         reporter_gap=int(data["settings"]["reporter_gap"]),
@@ -160,13 +162,13 @@ def _concept(raw: dict[str, Any], *, where: str) -> Concept:
         tags = _tag_list(spec, where=where, concept=name)
         by_group = {group: tags for group in _TAG_GROUPS}
     experiencer = raw.get("experiencer", "subject")
-    if experiencer not in ("subject", "object"):
-        raise LexiconError(f"{where}: concept {name!r} has experiencer {experiencer!r}; use subject or object")
+    if experiencer not in ("subject", "object", "injured"):
+        raise LexiconError(f"{where}: concept {name!r} has experiencer {experiencer!r}; use subject, object or injured")
     return Concept(
         name=name,
         tags_by_group=by_group,
         terms=_words(raw.get("terms", ())),
-        experiencer_after=experiencer == "object",
+        experiencer=experiencer,
     )
 
 

@@ -69,11 +69,12 @@ class _Span:
 
 @dataclass(frozen=True, slots=True)
 class _Person:
-    group: str  # mother, father, parent, child or other
+    group: str  # mother, father, parent, child, other or professional
     start: int
     end: int
     text: str
-    reporter: bool
+    reporter: bool  # tells what follows ("MGM states")
+    agent: bool = False  # does what is described, after "by" ("assaulted by her partner")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,8 @@ class Tagger:
         self._full_stops = frozenset(strings.add(stop) for stop in _FULL_STOPS)
         self._possessives = frozenset(strings.add(word) for word in _POSSESSIVES)
         self._object_pronouns = {strings.add(word): word for word in _OBJECT_PRONOUNS}
+        self._by = strings.add("by")
+        self._who = strings.add("who")
         self._titles = frozenset(strings.add(word) for word in self._lexicon.titles)
         self._relatives = frozenset(strings.add(word) for word in self._lexicon.relatives_of_parent)
         self._any_case = PhraseMatcher(vocab, attr="LOWER")
@@ -265,7 +268,14 @@ class Tagger:
                 group = "other"  # "Ms A's sister", "mum's friend"
             reporter = any(end <= verb <= end + gap for verb in verbs)
             first, last = tokens.char_span(span.start, end)
-            persons.append(_Person(group, span.start, end, tokens.text[first:last], reporter))
+            # "assaulted by a stranger" (the stranger did it), but not "by an adult who smelt of
+            # alcohol" (the adult is the one the clause is about).
+            agent = (
+                span.start > 0
+                and tokens.lowers[span.start - 1] == self._by
+                and (end >= len(tokens) or tokens.lowers[end] != self._who)
+            )
+            persons.append(_Person(group, span.start, end, tokens.text[first:last], reporter, agent))
             groups_ending_at[end] = group
         return persons
 
@@ -405,26 +415,40 @@ def _experiencer(
     *,
     object_pronoun: str,
 ) -> _Person | None:
-    """Who the mention is about: for violence the person named just after the verb; otherwise the
-    nearest person named before it in the sentence who is not only telling it, then a teller from
-    the family ("S1 says he smokes cannabis"; a neighbour who complains is not the subject), then
-    a person named just after it ("bruise to baby's ear")."""
-    in_sentence = [p for p in persons if clause.sentence_start <= p.start and p.end <= clause.sentence_end]
+    """Who the mention is about: for violence and injuries the person named just after the term
+    ("hits mummy", "bruise to the baby's ear"); otherwise, and failing that, the nearest person
+    named before it in the sentence who is neither telling it nor doing it ("assaulted by a
+    stranger"), then a teller from the family ("S1 says he smokes cannabis"; a neighbour who
+    complains is not the subject), then a person named just after it."""
+    in_sentence = [
+        p
+        for p in persons
+        if clause.sentence_start <= p.start and p.end <= clause.sentence_end and p.group != "professional"
+    ]
     before = [p for p in in_sentence if p.end <= span.start]
     after = [p for p in in_sentence if p.start >= span.end]
-    if concept.experiencer_after:
-        hit = [p for p in after if p.start - span.end <= _OBJECT_REACH and not p.reporter]
+    if concept.experiencer in ("object", "injured"):
+        near = [p for p in after if p.start - span.end <= _OBJECT_REACH and not p.reporter]
+        if near and near[0].agent and near[0].group == "other":
+            return near[0]  # violence by someone outside the family is not domestic abuse
+        hit = [p for p in near if not p.agent]
         if hit:
             return hit[0]
+    if concept.experiencer == "object":
         tellers = [p for p in before if p.reporter]
         if object_pronoun and tellers:
             return tellers[-1]  # "S1 said dad hit him": him is S1
-        subjects = [p for p in before if not p.reporter]
-        if object_pronoun and subjects and (subjects[-1].group, object_pronoun) in _SAME_SEX:
+        subjects = [p for p in before if not p.reporter and not p.agent]
+        if (
+            object_pronoun
+            and subjects
+            and span.start - subjects[-1].end <= 1
+            and (subjects[-1].group, object_pronoun) in _SAME_SEX
+        ):
             # "his dad punched him", "mum slapped her": a parent hitting someone of their own sex
             # in a family record is most often hitting a child.
             return _Person("child", span.end, span.end + 1, "", reporter=False)
-    subjects = [p for p in before if not p.reporter]
+    subjects = [p for p in before if not p.reporter and not p.agent]
     if subjects:
         return subjects[-1]
     family_tellers = [p for p in before if p.group != "other"]
@@ -435,6 +459,7 @@ def _experiencer(
 
 
 def _reporter(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
+    """Who is named as telling what the span says ("MGM states", "S1 said", "HV noted")."""
     tellers = [p for p in persons if p.reporter and clause.sentence_start <= p.start and p.end <= span.start]
     return tellers[-1].text if tellers else ""
 
