@@ -319,6 +319,18 @@ def test_threats_to_professionals_by_one_adult_are_one_alert() -> None:
     assert "(2 May 2016; 16 May 2016)" in alert.explanation
 
 
+def test_threats_to_professionals_near_miss_a_threat_of_legal_action() -> None:
+    family = Family()
+    family.add(
+        "2016-05-02",
+        "complaint",
+        [family.mother],
+        "Mother hostile on the phone and threatened legal action against the council.",
+        tags=["hostility_to_professionals"],
+    )
+    assert run(family.builder.build(), "2016-05-20", "THREATS_TO_PROFESSIONALS") == []
+
+
 def test_threats_to_professionals_near_miss_strategy_meeting_held() -> None:
     family, _ = _threat("2016-05-16")
     assert run(family.builder.build(), "2016-05-20", "THREATS_TO_PROFESSIONALS") == []

@@ -82,7 +82,12 @@ _NO_CHARGE = re.compile(
     re.IGNORECASE,
 )
 _ABUSE_WORDS = re.compile(r"\bsexual\w*|\bphysical abuse|\bassault\w*|\bnon[- ]accidental|\binjur\w*", re.IGNORECASE)
-_THREAT_WORDS = re.compile(r"\bthreat\w*|\bassault\w*|\bviolen\w*|\battack\w*|\bthrew\b|\bhit\b", re.IGNORECASE)
+#: Threats of harm, not of a complaint or legal action ("threatened to sue" is not a threat to a worker's safety).
+_THREAT_WORDS = re.compile(
+    r"\bthreat\w*\b(?!\s+(?:of\s+)?(?:legal|to complain|a complaint|to sue|court|a solicitor|to report|the press))"
+    r"|\bassault\w*|\bviolen\w*|\battack\w*|\bthrew\b|\bhit\b",
+    re.IGNORECASE,
+)
 _REFUSAL = re.compile(
     r"\b(?:refus\w*|declin\w*)\b[^.;]{0,40}\b(?:assessment|to engage|to take part|to participate|to co-?operate"
     r"|to work with|visit|entry|access)",
