@@ -33,6 +33,7 @@ def test_a_workbook_is_read_with_real_date_time_and_number_cells(tmp_path: Path)
         [AGENCY, "police", 2, 42662, None, "P-1", "note", "Excel serial in a general cell."],
         [AGENCY, "police", "R3", "?05/2016", "09:30", "P-1", "note", "Uncertain month as text."],
         [AGENCY, "police", "R4", datetime(2016, 2, 1, 14, 30), None, "P-1", "note", "Date and time in one cell."],
+        [AGENCY, "police", "R5", "2016-02-02", datetime(1899, 12, 30, 7, 45), "P-1", "note", "Time as a datetime."],
     ]
     book = write_workbook(
         tmp_path / "police.xlsx", {" People": (PEOPLE_HEADER, people), "ENTRIES": (ENTRIES_HEADER, entries)}
@@ -53,6 +54,7 @@ def test_a_workbook_is_read_with_real_date_time_and_number_cells(tmp_path: Path)
         ("2", "2016-10-19", None),
         ("R3", "?2016-05", time(9, 30)),
         ("R4", "2016-02-01", None),
+        ("R5", "2016-02-02", time(7, 45)),
     ]
     assert submission.entries[0].source is not None and submission.entries[0].source.file == "police.xlsx"
     assert submission.quarantine == [] and submission.warnings == []
