@@ -36,7 +36,6 @@ _CHUNK = 1 << 20
 _WORKBOOK_FIX = "Save it from Excel as an Excel Workbook (.xlsx), or send a folder or zip of CSV files"
 _CSV_FIX = "Save it from Excel with 'Save as', type 'CSV UTF-8 (Comma delimited)'"
 _TABLE_NAMES = ("people", "entries")
-_EXCEL_ZERO_DAY = date(1899, 12, 31)
 
 
 @dataclass(slots=True)
@@ -334,8 +333,6 @@ def _cell_text(value: object) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, datetime):
-        if value.date() <= _EXCEL_ZERO_DAY:  # a time of day alone, stored by Excel on its day zero
-            return _cell_text(value.time())
         if value.time() == time(0, 0):
             return value.date().isoformat()
         return value.isoformat(sep=" ", timespec="minutes")
