@@ -310,13 +310,14 @@ def test_threats_to_professionals_without_a_strategy_meeting() -> None:
     assert run(chronology, "2016-05-16", "THREATS_TO_PROFESSIONALS") == []
 
 
-def test_threats_to_professionals_by_one_adult_are_one_alert() -> None:
+def test_threats_to_professionals_in_one_household_are_one_alert() -> None:
     family, first = _threat(None)
-    second = family.add("2016-05-16", "threat_to_professional", [family.mother], "Mother threw a mug at the SW.")
+    second = family.add("2016-05-16", "threat_to_professional", [family.father], "Father threw a mug at the SW.")
     [alert] = run(family.builder.build(), "2016-06-10", "THREATS_TO_PROFESSIONALS")
     assert alert.first_met_on == date(2016, 5, 17)
+    assert alert.adults == (family.mother, family.father)
     assert ids(alert) == [first, second]
-    assert "(2 May 2016; 16 May 2016)" in alert.explanation
+    assert alert.explanation.startswith("Mother and Father threatened or used violence towards a professional (2 May")
 
 
 def test_threats_to_professionals_near_miss_a_threat_of_legal_action() -> None:

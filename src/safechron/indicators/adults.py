@@ -430,16 +430,19 @@ def _dash_high(entry: Entry) -> bool:
 )
 def no_charge_risk_remains(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """An allegation of physical or sexual abuse ends in no further action or no charge by police, and no
-    strategy meeting is recorded after it within 10 working days (high)."""
+    strategy meeting is recorded after it within 10 working days (high). The decisions still relevant make
+    one alert for the household."""
     within = cfg["strategy_within_working_days"]
-    lapses: list[tuple[tuple[str, ...], date, Incident]] = []
+    lapses: list[tuple[str, date, Incident]] = []
     for decision in view.incidents(e for e in view.entries if _no_charge_on_abuse(view, e)):
         deadline = day_after_deadline(decision.day, working_days=within)
         if not strategy_meeting_within(view, decision.day, deadline):
-            lapses.append((_children_of_allegation(view, decision), deadline, decision))
+            lapses.append(("household", deadline, decision))
     alerts = []
-    for children, (start, current) in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).items():
+    for start, current in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).values():
         decisions = [decision for _, decision in current]
+        named = {pid for d in decisions for pid in _children_of_allegation(view, d)}
+        children = tuple(pid for pid in view.children if pid in named)
         relied = [e for d in decisions for e in (*d.entries, *_allegations_of(view, d))]
         days = "; ".join(spoken_day(d.day) for d in decisions)
         alerts.append(
@@ -504,7 +507,7 @@ def _no_charge_on_abuse(view: FamilyView, entry: Entry) -> bool:
 )
 def threats_to_professionals(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """A threat or violence towards a professional is recorded, with no strategy meeting within 10 working
-    days (high)."""
+    days (high). The threats still relevant make one alert for the household."""
     threats = view.incidents(
         e
         for e in view.entries
@@ -512,15 +515,16 @@ def threats_to_professionals(view: FamilyView, cfg: dict[str, Any]) -> list[Aler
         or ("hostility_to_professionals" in e.tags and _THREAT_WORDS.search(e.text()))
     )
     within = cfg["strategy_within_working_days"]
-    lapses: list[tuple[tuple[str, ...], date, Incident]] = []
+    lapses: list[tuple[str, date, Incident]] = []
     for threat in threats:
         deadline = day_after_deadline(threat.day, working_days=within)
         if not strategy_meeting_within(view, threat.day, deadline):
-            adults = tuple(sorted(pid for pid in threat.people if not view.is_child(pid, threat.day)))
-            lapses.append((adults, deadline, threat))
+            lapses.append(("household", deadline, threat))
     alerts = []
-    for adults, (start, current) in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).items():
+    for start, current in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).values():
         days = "; ".join(spoken_day(threat.day) for _, threat in current)
+        named = {pid for _, threat in current for pid in threat.people if not view.is_child(pid, threat.day)}
+        adults = tuple(pid for pid in view.persons if pid in named)
         alerts.append(
             Alert(
                 code="THREATS_TO_PROFESSIONALS",

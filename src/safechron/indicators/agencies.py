@@ -439,7 +439,7 @@ def decision_outside_core_group(view: FamilyView, cfg: dict[str, Any]) -> list[A
 def adult_safeguarding_link(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """An adult safeguarding concern is recorded about a household member, or about a home where the
     children live or stay, and children's social care has no entry referring to it within 10 working
-    days (medium)."""
+    days (medium). The concerns still relevant make one alert for the household."""
     members = set(view.household.members)
     concerns = view.incidents(
         e
@@ -447,7 +447,7 @@ def adult_safeguarding_link(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
         if members.intersection(view.subjects(e)) or _CHILDREN_STAY.search(e.text())
     )
     within = cfg["refer_within_working_days"]
-    lapses: list[tuple[tuple[str, ...], date, Incident]] = []
+    lapses: list[tuple[str, date, Incident]] = []
     for concern in concerns:
         deadline = day_after_deadline(concern.day, working_days=within)
         referred = any(e.agency_type == CSC for e in concern.entries) or any(
@@ -455,9 +455,11 @@ def adult_safeguarding_link(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
             for e in _csc_entries_between(view, concern.day, deadline)
         )
         if not referred:
-            lapses.append((tuple(sorted(concern.people)), deadline, concern))
+            lapses.append(("household", deadline, concern))
     alerts = []
-    for about, (start, current) in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).items():
+    for start, current in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).values():
+        named = {pid for _, concern in current for pid in concern.people}
+        about = tuple(pid for pid in view.persons if pid in named)
         days = "; ".join(spoken_day(concern.day) for _, concern in current)
         one = len(current) == 1
         what = "An adult safeguarding concern" if one else f"{len(current)} adult safeguarding concerns"
