@@ -360,3 +360,22 @@ def test_a_police_record_pointing_at_the_agreement_as_breached_counts() -> None:
     [alert] = alerts(family.builder.build(), "2016-06-01", "AGREEMENT_BREACHED")
     assert alert.first_met_on == date(2016, 5, 10)
     assert ids(alert) == [agreement, first, police]
+
+
+def test_a_review_repeating_the_same_actions_in_fewer_words_keeps_the_run_going() -> None:
+    family = Family()
+    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    actions = (
+        "Await the specialist assessments. School to monitor and share concerns. Social worker to visit fortnightly."
+    )
+    groups = [family.add(day, "core_group", "Core group.", action=actions) for day in ("2016-02-01", "2016-03-01")]
+    groups.append(family.add("2016-03-08", "rcpc", "Review conference.",
+                             action="Await the specialist assessments. School to monitor. Social worker to visit."))
+    chronology = family.builder.build()
+    [alert] = alerts(chronology, "2016-03-10", "STUCK_PLAN")
+    assert alert.first_met_on == date(2016, 3, 8)
+    assert ids(alert) == groups
+    family.add("2016-04-01", "core_group", "Core group.",
+               action="Await the specialist assessments; legal planning meeting; IDVA referral for Mother; "
+                      "parenting assessment of Father by 1 May.")
+    assert alerts(family.builder.build(), "2016-04-02", "STUCK_PLAN") == []

@@ -366,14 +366,15 @@ def _same_people_as_plan(view: FamilyView, entry: Entry, plan: PlanPeriod) -> bo
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-def _similarity(a: Entry, b: Entry, *, min_words: int) -> float:
-    """Share of action words in common (Jaccard), from the action column or else the summary; 0 when
-    either says too little to compare."""
-    words_a = set(_WORD.findall((a.action or a.summary).lower()))
-    words_b = set(_WORD.findall((b.action or b.summary).lower()))
-    if len(words_a) < min_words or len(words_b) < min_words:
+def _similarity(earlier: Entry, later: Entry, *, min_words: int) -> float:
+    """Share of the later review's action words that the earlier one already recorded, from the action
+    column or else the summary; 0 when either says too little to compare. A review that repeats the
+    earlier actions in fewer words plans nothing new; one that adds actions of its own does."""
+    words_earlier = set(_WORD.findall((earlier.action or earlier.summary).lower()))
+    words_later = set(_WORD.findall((later.action or later.summary).lower()))
+    if len(words_earlier) < min_words or len(words_later) < min_words:
         return 0.0
-    return len(words_a & words_b) / len(words_a | words_b)
+    return len(words_earlier & words_later) / len(words_later)
 
 
 @indicator(
