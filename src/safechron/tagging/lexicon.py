@@ -51,6 +51,7 @@ class Concept:
     tags_by_group: Mapping[str, tuple[str, ...]]  # "parent" / "child" / "unknown" -> tags
     terms: tuple[str, ...]
     experiencer: str  # subject, object (violence: the person hit) or injured
+    unless_in_sentence: frozenset[str]  # tags that, counted in the same sentence, cancel this one
 
     def tags_for(self, group: str) -> tuple[str, ...]:
         """The tags this concept gives when it is about someone of this group ("other" included)."""
@@ -169,6 +170,9 @@ def _concept(raw: dict[str, Any], *, where: str) -> Concept:
         tags_by_group=by_group,
         terms=_words(raw.get("terms", ())),
         experiencer=experiencer,
+        unless_in_sentence=frozenset(
+            _checked_tag(tag, where=where, concept=name) for tag in raw.get("unless_in_sentence", ())
+        ),
     )
 
 

@@ -202,12 +202,39 @@ class Tagger:
         sentence_starts, sentence_ends = self._sentences(tokens.orths)
         terminations = by_category.get("termination", [])
         found: dict[tuple[str, int, int], Mention] = {}
+        sentences: dict[tuple[str, int, int], int] = {}  # mention -> the sentence it is in
         for span in concepts:
             concept = self._lexicon.concepts[int(span.value)]
             clause = _clause(span, sentence_starts, sentence_ends, terminations)
             for mention in self._read(tokens, span, concept, clause, by_category, persons):
-                found.setdefault((mention.tag, mention.start, mention.end), mention)
-        return list(found.values())
+                key = (mention.tag, mention.start, mention.end)
+                found.setdefault(key, mention)
+                sentences[key] = clause.sentence_start
+        cancelled = self._cancelled(found, sentences, concepts)
+        return [mention for key, mention in found.items() if key not in cancelled]
+
+    def _cancelled(
+        self,
+        found: dict[tuple[str, int, int], Mention],
+        sentences: dict[tuple[str, int, int], int],
+        concepts: list[_Span],
+    ) -> set[tuple[str, int, int]]:
+        """Mentions whose concept says another tag counted in the same sentence cancels them."""
+        rules = {
+            tag: concept.unless_in_sentence
+            for concept in (self._lexicon.concepts[int(span.value)] for span in concepts)
+            if concept.unless_in_sentence
+            for tags in concept.tags_by_group.values()
+            for tag in tags
+        }
+        if not rules:
+            return set()
+        counted = {(m.tag, sentences[key]) for key, m in found.items() if m.counts}
+        return {
+            key
+            for key, m in found.items()
+            if m.tag in rules and any((tag, sentences[key]) in counted for tag in rules[m.tag])
+        }
 
     def _sentences(self, orths: Sequence[int]) -> tuple[list[int], list[int]]:
         """Sentence bounds (token offsets) at full stops, found without building Token objects."""
@@ -454,7 +481,9 @@ def _experiencer(
     family_tellers = [p for p in before if p.group != "other"]
     if family_tellers:
         return family_tellers[-1]
-    near = [p for p in after if p.start - span.end <= window]
+    # Nobody before it: someone named straight after ("low mood in S1"), but not further on, where
+    # people are more often where it happened ("cannabis smell in front of the children").
+    near = [p for p in after if p.start - span.end <= _OBJECT_REACH]
     return near[0] if near else None
 
 
