@@ -93,7 +93,13 @@ def _draw_family(
     for person in family.persons:
         if person.person_id not in inside:
             _node(graph, person, as_of=as_of, flagged=flagged, away=person.person_id in away)
-    for edge in relationships(family.persons):
+    edges = relationships(family.persons)
+    connected = {pid for edge in edges for pid in (edge.source, edge.target)}
+    anchor = next((person.person_id for person in family.persons if person.person_id in inside), None)
+    for person in family.persons:
+        if anchor is not None and person.person_id not in inside and person.person_id not in connected:
+            graph.edge(anchor, person.person_id, style="invis", minlen="2")  # below the family, not beside it
+    for edge in edges:
         if edge.kind == "partners":
             graph.edge(edge.source, edge.target, label="partners", dir="none", style="dashed", constraint="false")
         else:
