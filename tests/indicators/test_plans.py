@@ -379,3 +379,19 @@ def test_a_review_repeating_the_same_actions_in_fewer_words_keeps_the_run_going(
                action="Await the specialist assessments; legal planning meeting; IDVA referral for Mother; "
                       "parenting assessment of Father by 1 May.")
     assert alerts(family.builder.build(), "2016-04-02", "STUCK_PLAN") == []
+
+
+def test_two_delayed_assessments_are_told_apart_and_fade_once_the_plan_has_ended() -> None:
+    family = Family()
+    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    for summary in ("Psychological assessment of Father (risk he poses), as per the plan.",
+                    "Random drug testing of Father; hair strand and urine."):
+        family.add("2016-02-01", "assessment_requested", summary, subjects=[family.father])
+    found = alerts(family.builder.build(), "2016-04-01", "ASSESSMENT_DELAYED")
+    assert sorted(alert.explanation.split(" (Father)")[0] for alert in found) == [
+        "Psychological assessment of Father",
+        "Random drug testing of Father",
+    ]
+    assert len(alerts(family.builder.build(), "2017-06-01", "ASSESSMENT_DELAYED")) == 2  # plan still open
+    family.add("2017-07-01", "cp_plan_end", subjects=[family.child])
+    assert alerts(family.builder.build(), "2017-07-02", "ASSESSMENT_DELAYED") == []

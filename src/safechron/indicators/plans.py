@@ -531,10 +531,15 @@ def _ending_name(entry: Entry) -> str:
     return {"step_down": "stepped down", "case_closed": "case closed"}.get(entry.event_type, "plan ended")
 
 
+_FIRST_CLAUSE = re.compile(r"[^.;(,]+")
+
+
 def _assessment_name(request: Entry) -> str:
-    """How a requested assessment is named for people: its summary when short, else 'an assessment'."""
-    summary = request.summary.strip().rstrip(".")
-    return summary if 0 < len(summary) <= 60 else "an assessment"
+    """How a requested assessment is named for people: its summary's first clause when short ("Cognitive
+    assessment of Father"), else 'an assessment'."""
+    clause = _FIRST_CLAUSE.match(request.summary.strip())
+    name = clause.group(0).strip() if clause else ""
+    return name if 0 < len(name) <= 80 else "an assessment"
 
 
 @indicator(
@@ -546,8 +551,9 @@ def _assessment_name(request: Entry) -> str:
 def assessment_delayed(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """An assessment is requested and not started within 8 weeks, or not completed within 12 (medium).
 
-    One alert per request, shown while the assessment is still outstanding or for `relevant_days`
-    after the delay began.
+    One alert per request, shown for `relevant_days` after the delay began, and after that while the
+    assessment is still outstanding and a child of the family is on a plan (once the plans have ended,
+    PLAN_ENDED_WITH_ACTIONS_OUTSTANDING says what was left undone).
     """
     requests = [e for e in view.household_entries if e.event_type == "assessment_requested"]
     starts = _follow_ups(view, requests, [e for e in view.household_entries if e.event_type in ASSESSMENT_STARTS])
@@ -566,7 +572,7 @@ def assessment_delayed(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         if not delays:
             continue
         first = delays[0][0]
-        if ended is not None and view.as_of - first > days(cfg["relevant_days"]):
+        if view.as_of - first > days(cfg["relevant_days"]) and (ended is not None or not view.children_on_plan()):
             continue
         follow = [entry for _, _, entry in delays if entry is not None]
         status = f"it was completed on {ended.date.display()}" if ended is not None else "it is still outstanding"
