@@ -119,9 +119,18 @@ def test_perpetrator_not_assessed_three_months_into_the_plan_despite_calls_and_a
     assert run(chronology, "2016-04-03", "PERPETRATOR_NOT_ASSESSED") == []
 
 
+def test_perpetrator_not_assessed_an_assessment_that_only_names_him_as_the_abuser_is_not_one() -> None:
+    family = Family()
+    family.add("2016-02-15", "assessment_completed", [family.amy], "Assessment: Amy exposed to abuse by Father.")
+    family.add(
+        "2016-02-16", "pre_birth_assessment", [family.mother], "Pre-birth assessment of risk from Father requested."
+    )
+    assert len(run(family.builder.build(), "2016-04-10", "PERPETRATOR_NOT_ASSESSED")) == 1
+
+
 def test_perpetrator_not_assessed_near_miss_risk_assessment_completed() -> None:
     family = Family()
-    family.add("2016-02-15", "assessment_completed", [family.father], "Risk assessment of Father completed.")
+    family.add("2016-02-15", "assessment_completed", [family.amy], "Parenting assessment of Father completed.")
     assert run(family.builder.build(), "2016-04-10", "PERPETRATOR_NOT_ASSESSED") == []
 
 

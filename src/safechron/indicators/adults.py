@@ -38,7 +38,6 @@ Key = TypeVar("Key")
 #: Roles in which an adult named in a domestic abuse incident is taken as the alleged perpetrator,
 #: unless the records name someone else explicitly.
 PERPETRATOR_ROLES = frozenset({"father", "stepfather", "partner"})
-COMPLETED_ASSESSMENTS = frozenset({"assessment_completed", "pre_birth_assessment"})
 NON_COMPLIANCE_EVENTS = frozenset({"probation_missed", "order_breach", "arrest", "charge", "conviction"})
 RELEASE_EVENTS = frozenset({"release_from_custody", "bail"})
 #: Entries where a plan or agreement about who may see the children is set down.
@@ -75,6 +74,11 @@ _DASH_HIGH = re.compile(
 )
 _NOT_DONE = re.compile(
     r"\b(?:refus\w*|declin\w*)\b|\bdid not (?:engage|attend|take part)|\bnot (?:been )?(?:seen|assessed|completed)",
+    re.IGNORECASE,
+)
+_RISK_ASSESSMENT = re.compile(
+    r"\b(?:risk|parenting|psychological|cognitive|specialist|perpetrator|OASys)\b[^.;]{0,30}\bassessment"
+    r"|\bassessment of (?:the )?risk",
     re.IGNORECASE,
 )
 _NO_CHARGE = re.compile(
@@ -179,6 +183,15 @@ def no_contact_terms(view: FamilyView, adult: str, *, until: date, since: date) 
     ]
 
 
+def _assesses(view: FamilyView, assessment: Entry, adult: str) -> bool:
+    """A completed assessment of the adult: about them, or naming them in a risk or parenting assessment
+    (an assessment that only mentions them, or that they refused, is not one)."""
+    text = assessment.text()
+    if _NOT_DONE.search(text):
+        return False
+    return adult in view.subjects(assessment) or (bool(_RISK_ASSESSMENT.search(text)) and mentions(view, adult, text))
+
+
 def _earliest_plan(view: FamilyView) -> PlanRun | None:
     runs = [run for child in view.children_on_plan() if (run := plan_run(view, child)) is not None]
     return min(runs, key=lambda run: run.start) if runs else None
@@ -205,11 +218,7 @@ def perpetrator_not_assessed(view: FamilyView, cfg: dict[str, Any]) -> list[Aler
     alerts = []
     for adult, linked in da_perpetrators(view).items():
         assessed = [
-            e
-            for e in view.of_type(*COMPLETED_ASSESSMENTS)
-            if e.date.start >= run.start
-            and (adult in view.subjects(e) or mentions(view, adult, e.text()))
-            and not _NOT_DONE.search(e.text())
+            e for e in view.of_type("assessment_completed") if e.date.start >= run.start and _assesses(view, e, adult)
         ]
         first = max(plan_due, linked[0].date.start)
         if assessed or first > view.as_of:
