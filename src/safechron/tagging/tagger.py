@@ -327,7 +327,7 @@ class Tagger:
         historical = childhood or within("historical")
         pronoun = tokens.lowers[span.end] if span.end < len(tokens) else 0
         object_pronoun = self._object_pronouns.get(pronoun, "")
-        person = _experiencer(span, concept, clause, persons, window, object_pronoun=object_pronoun)
+        person = _experiencer(span, concept, clause, persons, object_pronoun=object_pronoun)
         reporter = _reporter(span, clause, persons)
         experiencer = person.group if person else "unknown"
         group = EXPERIENCER_GROUPS[experiencer]
@@ -438,7 +438,6 @@ def _experiencer(
     concept: Concept,
     clause: _Clause,
     persons: list[_Person],
-    window: int,
     *,
     object_pronoun: str,
 ) -> _Person | None:
