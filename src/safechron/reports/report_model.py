@@ -137,7 +137,7 @@ def build_report(*, chronology: Chronology, alerts: Sequence[Alert], as_of: date
                 person=person,
                 caption=person_caption(person, as_of=as_of),
                 records=tuple(_record_line(record) for record in person.records),
-                reasons=tuple(reason.describe() for reason in person.reasons),
+                reasons=tuple(f"{r.record_a} with {r.record_b}: {r.describe()}" for r in person.reasons),
                 open_alerts=tuple(dict.fromkeys(alerts_of.get(person.person_id, []))),
             )
             for person in chronology.persons

@@ -69,7 +69,7 @@ def _people(out: _Writer, report: Report) -> None:
         for line in view.records:
             out.para(f"- {line}", indent=4, hang=2)
         for line in view.reasons:
-            out.para(f"- linked by {line}", indent=4, hang=2)
+            out.para(f"- linked {line}", indent=4, hang=2)
         if view.open_alerts:
             out.para("Named in: " + ", ".join(view.open_alerts), indent=4)
     out.blank()
