@@ -375,6 +375,10 @@ def test_a_review_repeating_the_same_actions_in_fewer_words_keeps_the_run_going(
     [alert] = alerts(chronology, "2016-03-10", "STUCK_PLAN")
     assert alert.first_met_on == date(2016, 3, 8)
     assert ids(alert) == groups
+    groups.append(family.add("2016-03-15", "core_group", "Core group.", action=actions))
+    [alert] = alerts(family.builder.build(), "2016-03-16", "STUCK_PLAN")
+    assert alert.first_met_on == date(2016, 3, 8)
+    assert ids(alert) == groups
     family.add("2016-04-01", "core_group", "Core group.",
                action="Await the specialist assessments; legal planning meeting; IDVA referral for Mother; "
                       "parenting assessment of Father by 1 May.")

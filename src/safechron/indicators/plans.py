@@ -330,15 +330,18 @@ def _risk_continues(view: FamilyView, plan: PlanPeriod, cfg: dict[str, Any]) -> 
 
 
 def _same_actions(view: FamilyView, plan: PlanPeriod, cfg: dict[str, Any]) -> tuple[date, str, list[Entry]] | None:
-    """The latest run of consecutive reviews under the plan that each repeat the actions of the one before."""
+    """The latest run of consecutive reviews under the plan, each planning nothing new: their actions
+    repeat those already recorded in the run."""
     reviews = _reviews(view, plan)
     run: list[Entry] = []
+    planned: set[str] = set()
     for review in reviews:
-        similarity = _similarity(run[-1], review, min_words=cfg["same_actions_min_words"]) if run else 0.0
-        if similarity >= cfg["same_actions_similarity"]:
+        words = _action_words(review)
+        if run and _repeats(planned, words, min_words=cfg["same_actions_min_words"]) >= cfg["same_actions_similarity"]:
             run.append(review)
+            planned |= words
         else:
-            run = [review]
+            run, planned = [review], words
     needed = cfg["same_actions_reviews"]
     if len(run) < needed:
         return None
@@ -366,15 +369,18 @@ def _same_people_as_plan(view: FamilyView, entry: Entry, plan: PlanPeriod) -> bo
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-def _similarity(earlier: Entry, later: Entry, *, min_words: int) -> float:
-    """Share of the later review's action words that the earlier one already recorded, from the action
-    column or else the summary; 0 when either says too little to compare. A review that repeats the
-    earlier actions in fewer words plans nothing new; one that adds actions of its own does."""
-    words_earlier = set(_WORD.findall((earlier.action or earlier.summary).lower()))
-    words_later = set(_WORD.findall((later.action or later.summary).lower()))
-    if len(words_earlier) < min_words or len(words_later) < min_words:
+def _action_words(review: Entry) -> set[str]:
+    """The words of a review's actions, from the action column or else the summary."""
+    return set(_WORD.findall((review.action or review.summary).lower()))
+
+
+def _repeats(planned: set[str], words: set[str], *, min_words: int) -> float:
+    """Share of a review's action words already planned; 0 when either says too little to compare. A
+    review that repeats the earlier actions in fewer words plans nothing new; one that adds actions of
+    its own does."""
+    if len(planned) < min_words or len(words) < min_words:
         return 0.0
-    return len(words_earlier & words_later) / len(words_later)
+    return len(planned & words) / len(words)
 
 
 @indicator(
