@@ -3,8 +3,9 @@ from __future__ import annotations
 from datetime import date
 
 from safechron.chronology.dates import PartialDate
+from safechron.chronology.model import LinkReason, PersonRecord
 from safechron.indicators.base import REGISTRY, Alert
-from safechron.reports.report_model import age_in_words, alert_title, person_caption
+from safechron.reports.report_model import age_in_words, alert_title, build_report, person_caption
 from tests.builders import FamilyBuilder
 
 
@@ -41,3 +42,16 @@ def test_babies_ages_are_in_months() -> None:
     assert age_in_words(born=born, on=date(2018, 10, 18)) == "23 months"
     assert age_in_words(born=born, on=date(2018, 10, 19)) == "2"
     assert age_in_words(born=date(1990, 2, 1), on=date(2016, 1, 31)) == "25"
+
+
+def test_people_show_each_record_and_the_reason_it_was_linked(as_of: date) -> None:
+    family = FamilyBuilder()
+    family.person("Kerry Smith", role="mother", dob="1990-02-01")
+    chronology = family.build()
+    kerry = chronology.persons[0]
+    kerry.records.append(PersonRecord(agency="Police", person_ref="P-41", given_names="Kerry", family_name="Smyth"))
+    kerry.reasons.append(LinkReason("Test:p1", "Police:P-41", "identifier", ("NHS number",)))
+    (view,) = build_report(chronology=chronology, alerts=[], as_of=as_of).persons
+    assert view.records == ("Test: p1, recorded as Kerry Smith (Mother)", "Police: P-41, recorded as Kerry Smyth")
+    assert view.reasons == ("Test:p1 with Police:P-41: identifier: NHS number",)
+    assert view.open_alerts == ()
