@@ -148,8 +148,18 @@ def test_invisible_child_fires_when_a_child_has_under_a_quarter_of_the_mentions(
     assert alert.severity == "medium"
     assert alert.first_met_on == date(2016, 3, 7)  # 9 entries for Amy: 2 is under a quarter
     assert ids(alert) == list(records.values())
-    assert "Ben is named in 2 entries" in alert.explanation and "10 for Amy" in alert.explanation
+    assert alert.explanation.startswith(
+        "Ben is the subject of 2 entries in their own right over the last 6 months, against 10 for Amy."
+    )
     assert run(chronology, "2016-03-06", "INVISIBLE_CHILD") == []
+
+
+def test_invisible_child_entries_about_all_the_children_keep_none_in_view() -> None:
+    family, _ = _mentions(("2016-01-04", "2016-01-05"))
+    for day in AMY_WEEKS:
+        family.add(day, "home_visit", [family.amy, family.ben], "Both children seen.")
+    [alert] = run(family.builder.build(), "2016-03-20", "INVISIBLE_CHILD")
+    assert alert.children == (family.ben,)
 
 
 def test_invisible_child_near_miss_three_mentions_against_ten() -> None:

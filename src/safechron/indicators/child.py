@@ -266,12 +266,17 @@ def invisible_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """In a family of two or more children, a child has fewer than a quarter of the entries that mention
     the most-mentioned child over the last 6 months (medium).
 
-    Only children born before the window began are compared, and the most-mentioned child must be
+    A child is counted where an entry is about them in their own right (000 §95: "mentioned very rarely
+    ... other than by his/her nursery"): an entry naming all the children at once keeps none of them in
+    view. Only children born before the window began are compared, and the most-mentioned child must be
     named in at least `min_top_entries` entries, so a quiet family is not flagged.
     """
     window = timedelta(days=cfg["window_days"])
     children = [c for c in view.household.children if view.is_born(c)]
-    mentions = {child: view.about([child]) for child in children}
+    mentions = {
+        child: [e for e in view.about([child]) if not set(children).difference([child]).intersection(view.subjects(e))]
+        for child in children
+    }
 
     def counts_on(day: date) -> dict[str, int]:
         eligible = [c for c in children if view.is_born(c, day - window)]
@@ -304,7 +309,7 @@ def invisible_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 first_met_on=start,
                 evidence=evidence_of(recent),
                 explanation=(
-                    f"{view.name(child)} is named in {counts[child]} entries over the last "
+                    f"{view.name(child)} is the subject of {counts[child]} entries in their own right over the last "
                     f"{spoken_period(cfg['window_days'])}, against {counts[top_child]} for {view.name(top_child)}. "
                     f"{view.name(child)}'s own experience may be out of view."
                 ),
