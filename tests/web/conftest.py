@@ -16,6 +16,8 @@ from openpyxl import Workbook
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safechron.web.config.test")
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
+
 from safechron.web.accounts.models import Agency, Role, User  # noqa: E402
 from safechron.web.families.models import Family  # noqa: E402
 from safechron.web.families.services import family_create  # noqa: E402
@@ -93,6 +95,12 @@ def csc_workbook() -> bytes:
              "Home visit, Kai seen. Home conditions poor.", "neglect", ""],
         ],
     )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with no cached chronology (rolled-back tests reuse primary keys)."""
+    cache.clear()
 
 
 @pytest.fixture

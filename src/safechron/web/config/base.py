@@ -161,6 +161,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# GOV.UK Frontend's compiled CSS asks for its fonts and images at /assets/: serve its dist folder at the root.
+WHITENOISE_ROOT = GOVUK_DIST
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

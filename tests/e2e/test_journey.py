@@ -1,0 +1,120 @@
+"""The practitioner's journey in a real browser, with axe checking every page for accessibility:
+sign in, import a submission, open the family, filter the chronology, acknowledge an indicator,
+replay as of a past date; a user of another agency gets 404."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from safechron.web.accounts.models import User
+from safechron.web.families.models import Family
+from tests.web.conftest import CSC, PASSWORD, csc_workbook, police_workbook
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def accessible(page: Page) -> None:
+    """No axe violation on the page (once it has finished loading)."""
+    page.wait_for_load_state("load")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def sign_in(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/sign-in/")
+    accessible(page)
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def upload(page: Page, base: str, path: Path, *, new_family: str = "") -> None:
+    page.goto(f"{base}/imports/new/")
+    accessible(page)
+    if new_family:
+        page.get_by_label("A new family").check()
+        page.get_by_label("Name of the new family").fill(new_family)
+    else:
+        page.get_by_label("Journey family").check()
+    page.get_by_label("The agency's chronology").set_input_files(str(path))
+    page.get_by_role("button", name="Upload and check").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(path.name)
+    accessible(page)
+    page.get_by_role("button", name="Commit to Journey family").click()
+    expect(page.get_by_text("Chronology committed")).to_be_visible()
+    accessible(page)
+
+
+def test_practitioner_journey(
+    page: Page, live_server: LiveServer, worker: User, outsider: User, tmp_path: Path
+) -> None:
+    base = live_server.url
+    police, csc = tmp_path / "police.xlsx", tmp_path / "csc.xlsx"
+    police.write_bytes(police_workbook())
+    csc.write_bytes(csc_workbook())
+
+    sign_in(page, base, worker.username)
+    expect(page.get_by_role("heading", name="Your families")).to_be_visible()
+    accessible(page)
+
+    upload(page, base, police, new_family="Journey family")
+    upload(page, base, csc)
+    family = Family.objects.get(name="Journey family")
+
+    page.goto(f"{base}/families/{family.pk}/")
+    expect(page.get_by_role("heading", name="Journey family", level=1)).to_be_visible()
+    expect(page.get_by_text("Pattern of domestic abuse").first).to_be_visible()
+    accessible(page)
+
+    page.get_by_label("Agency").select_option(CSC)
+    page.get_by_role("button", name="Filter the chronology").click()
+    expect(page.locator("#chronology-count")).to_contain_text("Showing 2 of 6 entries")
+    accessible(page)
+
+    page.goto(f"{base}/families/{family.pk}/")
+    page.get_by_role("link", name="Acknowledge Pattern of domestic abuse").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Acknowledge: Pattern of domestic abuse")
+    accessible(page)
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.get_by_text("Enter a note saying what is being done")).to_have_count(2)  # summary and field
+    accessible(page)
+    page.get_by_label("What is being done about it?").fill("Strategy discussion held; MARAC referral made.")
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.get_by_text("Strategy discussion held; MARAC referral made.")).to_be_visible()
+
+    mother = page.get_by_role("link", name="Jayde Smith")
+    if mother.count() == 0:
+        mother = page.get_by_role("link", name="Jade Smith")
+    mother.first.click()
+    expect(page.get_by_text("Why these records are taken to be one person")).to_be_visible()
+    accessible(page)
+
+    past = date.today() - timedelta(days=170)
+    page.goto(f"{base}/families/{family.pk}/")
+    page.get_by_label("Day").fill(str(past.day))
+    page.get_by_label("Month").fill(str(past.month))
+    page.get_by_label("Year").fill(str(past.year))
+    page.get_by_role("button", name="Show this date").click()
+    expect(page.get_by_text("You are seeing what was known on")).to_be_visible()
+    expect(page.locator("#chronology-count")).to_contain_text("Showing 2 of 2 entries")
+    expect(page.get_by_text("Pattern of domestic abuse")).to_have_count(0)
+    accessible(page)
+
+    page.goto(f"{base}/families/{family.pk}/entries/new/")
+    accessible(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, base, outsider.username)
+    expect(page.get_by_role("heading", name="Your families")).to_be_visible()
+    expect(page.get_by_text("You have no families yet")).to_be_visible()
+    response = page.goto(f"{base}/families/{family.pk}/")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    accessible(page)
+    expect(page.get_by_text("Journey family")).to_have_count(0)
