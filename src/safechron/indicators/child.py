@@ -73,7 +73,9 @@ _NOT_SEEN = re.compile(
     r"\bnot (?:been )?seen\b(?! alone)|\bno access\b|\bno answer\b|\bno reply\b|\b(?:was|were) asleep\b", re.IGNORECASE
 )
 _SEEN_ALONE = re.compile(
-    r"(?<!not )\bseen alone\b|\bspoke (?:to|with) \w+ (?:on (?:her|his|their) own|alone)\b", re.IGNORECASE
+    r"(?<!not )\bseen (?:alone|on (?:her|his|their) own)\b"
+    r"|\bspoke (?:to|with) \w+ (?:on (?:her|his|their) own|alone)\b",
+    re.IGNORECASE,
 )
 _UNANNOUNCED = re.compile(r"(?<!no )\bunannounced\b", re.IGNORECASE)
 _EHCP_CEASED = re.compile(r"\bceas\w*|\bdiscontinu\w*|\bwithdrawn\b|\bended\b|\bclosed\b", re.IGNORECASE)
