@@ -87,6 +87,7 @@ def test_docx_is_landscape_a4_with_repeated_header(chronology: Chronology, tmp_p
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0)
+    assert document.paragraphs[1].text.startswith("5 entries from 5 agencies, 2016 to 1 June 2016, in date order.")
     table = document.tables[0]
     assert [cell.text for cell in table.rows[0].cells] == [
         "Date",

@@ -164,7 +164,12 @@ def write_docx(*, chronology: Chronology, path: Path, title: str = "Combined mul
     document.add_heading(title, level=1)
     rows = chronology_rows(chronology)
     agencies = len({row.agency for row in rows})
-    document.add_paragraph(f"{len(rows)} entries from {agencies} agencies, in date order.")
+    span = f", {rows[0].date_in_words} to {rows[-1].date_in_words}" if rows else ""
+    document.add_paragraph(
+        f"{len(rows)} entries from {agencies} agencies{span}, in date order. Dates are shown as the agency gave"
+        " them; 'About' marks a date the agency was unsure of. Agency tags were assigned by the agency;"
+        " proposed tags were found in the text by safechron and need a practitioner to confirm them."
+    )
     table = document.add_table(rows=1, cols=len(_DOCX_COLUMNS))
     table.style = "Table Grid"
     header = table.rows[0]
