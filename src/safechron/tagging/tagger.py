@@ -454,9 +454,10 @@ def _experiencer(
     before = [p for p in in_sentence if p.end <= span.start]
     after = [p for p in in_sentence if p.start >= span.end]
     if concept.experiencer in ("object", "injured"):
+        outsiders = [p for p in after if p.agent and p.group == "other" and p.end <= clause.end]
+        if outsiders:
+            return outsiders[0]  # violence by someone outside the family is not domestic abuse
         near = [p for p in after if p.start - span.end <= _OBJECT_REACH and not p.reporter]
-        if near and near[0].agent and near[0].group == "other":
-            return near[0]  # violence by someone outside the family is not domestic abuse
         hit = [p for p in near if not p.agent]
         if hit:
             return hit[0]
