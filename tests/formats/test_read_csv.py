@@ -612,3 +612,30 @@ def test_a_people_table_with_no_rows_makes_the_subjects_the_people(tmp_path: Pat
     assert [w.message() for w in submission.warnings] == [
         "s/people.csv: the people table has no rows, so the names in the entries' subjects are taken as the people"
     ]
+
+
+def test_a_title_above_the_column_names_is_found_and_explained(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "s", entries=[entry("R1")])
+    text = "Police chronology for Child BY,,\r\nPrepared 01/02/2017,,\r\n" + csv_text(ENTRIES_HEADER, [entry("R1")])
+    (folder / "entries.csv").write_text(text, encoding="utf-8")
+
+    with pytest.raises(SubmissionError) as raised:
+        read_submission(folder)
+
+    assert str(raised.value) == (
+        "s/entries.csv: the entries table's column names are in row 3, not row 1. "
+        "Delete the rows above the column names"
+    )
+
+
+@pytest.mark.parametrize("separator", [";", ","])
+def test_excel_separator_line_is_followed_and_not_counted_as_a_row(tmp_path: Path, separator: str) -> None:
+    folder = write_folder(tmp_path / "s", entries=[entry("R1")])
+    rows = [entry("R1", subjects="P-1"), entry("R2", day="2016-02-30", subjects="P-2")]
+    text = csv_text(ENTRIES_HEADER, rows).replace(",", separator)
+    (folder / "entries.csv").write_text(f"sep={separator}\r\n{text}", encoding="utf-8-sig")
+
+    submission = read_submission(folder)
+
+    assert [e.record_id for e in submission.entries] == ["R1"]
+    assert [q.row for q in submission.quarantine] == [3]

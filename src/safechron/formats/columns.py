@@ -8,12 +8,17 @@ Column names are matched case-insensitively, trimmed, with '_', '-' and space th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from safechron.formats.errors import SubmissionError
 from safechron.formats.tables import Table
 from safechron.vocabulary import normalise_token
 
 __all__ = ["ENTRIES", "PEOPLE", "Layout", "TableSpec", "column_letter", "layout_of"]
+
+
+#: How far down a table to look for column names that are not in row 1 (a title above them).
+_HEADER_SEARCH_ROWS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,12 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def _column(written: str, spec: TableSpec) -> str:
+    """The format's name for a column as written ('Person Ref' -> 'person_ref', 'DOB' -> 'date_of_birth')."""
+    token = normalise_token(written)
+    return spec.aliases.get(token, token)
+
+
 def layout_of(*, table: Table, spec: TableSpec) -> Layout:
     """Match a header row to the format's columns; refuse a table missing a required column or naming one twice."""
     position: dict[str, int] = {}
@@ -127,8 +138,7 @@ def layout_of(*, table: Table, spec: TableSpec) -> Layout:
     extra: list[tuple[int, str]] = []
     for index, cell in enumerate(table.header):
         written = cell.strip()
-        token = normalise_token(written)
-        column = spec.aliases.get(token, token)
+        column = _column(written, spec)
         if column in spec.columns:
             if column in position:
                 raise SubmissionError(
@@ -146,6 +156,13 @@ def layout_of(*, table: Table, spec: TableSpec) -> Layout:
             extra.append((index, name))
     missing = [column for column in spec.required if column not in position]
     if missing:
+        for number, cells in islice(table.rows, _HEADER_SEARCH_ROWS):
+            if all(column in {_column(cell, spec) for cell in cells} for column in spec.required):
+                raise SubmissionError(
+                    file=table.file,
+                    problem=f"the {spec.name} table's column names are in row {number}, not row 1",
+                    fix="Delete the rows above the column names",
+                )
         listed = ", ".join(missing)
         raise SubmissionError(
             file=table.file,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ _CHUNK = 1 << 20
 _WORKBOOK_FIX = "Save it from Excel as an Excel Workbook (.xlsx), or send a folder or zip of CSV files"
 _CSV_FIX = "Save it from Excel with 'Save as', type 'CSV UTF-8 (Comma delimited)'"
 _TABLE_NAMES = ("people", "entries")
+_SEPARATOR_LINE = re.compile(rb"^sep=([,;\t|])\r?(?:\n|$)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -236,7 +238,11 @@ def _encoding_of(data: bytes, file: str) -> tuple[str, list[str]]:
 def _csv_table(*, data: bytes, file: str, name: str) -> Table:
     encoding, notes = _encoding_of(data, file)
     stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-    reader = csv.reader(stream)
+    # Excel may write a first line 'sep=;' naming the separator; it does not show that line as a row.
+    separator = _SEPARATOR_LINE.match(data.removeprefix(codecs.BOM_UTF8)[:8])
+    if separator is not None:
+        stream.readline()
+    reader = csv.reader(stream, delimiter=separator.group(1).decode() if separator else ",")
     try:
         header = next(reader, None)
     except csv.Error as exc:
