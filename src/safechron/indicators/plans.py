@@ -545,7 +545,7 @@ def _assessment_name(request: Entry) -> str:
     assessment of Father"), else 'an assessment'."""
     clause = _FIRST_CLAUSE.match(request.summary.strip())
     name = clause.group(0).strip() if clause else ""
-    return name if 0 < len(name) <= 80 else "an assessment"
+    return name if 0 < len(name) <= 90 else "an assessment"
 
 
 @indicator(
