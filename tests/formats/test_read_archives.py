@@ -92,7 +92,7 @@ def test_a_bad_workbook_row_is_quarantined_with_its_sheet_row(tmp_path: Path) ->
     [
         (
             lambda path: write_workbook(path, {"people": (PEOPLE_HEADER, PEOPLE)}),
-            "book.xlsx: the workbook has no sheet named 'entries'. "
+            "book.xlsx: the workbook has no sheet named 'entries' (its sheets: people). "
             "Name the sheet holding the chronology 'entries' (and the one holding people 'people')",
         ),
         (
@@ -313,7 +313,8 @@ SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
     [
         (
             "annex-a/Annex_A.xlsx",
-            "Annex_A.xlsx: the workbook has no sheet named 'entries'. "
+            "Annex_A.xlsx: the workbook has no sheet named 'entries' (its sheets: List 1, List 2, List 3, List 4, "
+            "List 5, List 6, List 7, List 8, List 9, List 10, List 11). "
             "Name the sheet holding the chronology 'entries' (and the one holding people 'people')",
         ),
         (

@@ -297,7 +297,7 @@ def _workbook_tables(path: Path, stack: ExitStack) -> TablePair:
     if "entries" not in sheets:
         raise SubmissionError(
             file=label,
-            problem="the workbook has no sheet named 'entries'",
+            problem=f"the workbook has no sheet named 'entries' (its sheets: {', '.join(book.sheetnames)})",
             fix="Name the sheet holding the chronology 'entries' (and the one holding people 'people')",
         )
     people = sheets.get("people")
