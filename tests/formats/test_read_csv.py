@@ -491,8 +491,9 @@ def test_person_rows_keep_the_person_and_warn_about_unreadable_values(tmp_path: 
 
 def test_person_rows_that_cannot_be_records_are_quarantined(tmp_path: Path) -> None:
     people = [*PEOPLE, [AGENCY, "P-1", "Kay"], [AGENCY, "", "Nobody"], ["Blackpool CSC", "P-3", "Other"]]
+    entries = [entry("R1", subjects="P-1; P-3")]
 
-    submission = read_submission(write_folder(tmp_path / "s", people=people, entries=[entry("R1")]))
+    submission = read_submission(write_folder(tmp_path / "s", people=people, entries=entries))
 
     assert [p.person_ref for p in submission.people] == ["P-1", "P-2"]
     assert [(q.table, q.row, q.column, q.reason) for q in submission.quarantine] == [
@@ -505,6 +506,11 @@ def test_person_rows_that_cannot_be_records_are_quarantined(tmp_path: Path) -> N
             "agency 'Blackpool CSC' is not 'Lancashire Constabulary', the agency of this "
             "submission; send each agency's rows in its own submission",
         ),
+    ]
+    assert submission.entries[0].subjects == (f"{AGENCY}:P-1",)
+    assert [w.reason for w in submission.warnings] == [
+        "subject 'P-3' is on people row 6, which is quarantined; the entry is kept without them until that row "
+        "is corrected"
     ]
 
 

@@ -165,6 +165,7 @@ class _Reader:
         self._event_types: dict[str, str] = {}
         self._person_rows: dict[str, int] = {}  # person_ref -> row
         self._refs_folded: dict[str, str] = {}  # person_ref, case and spacing folded -> person_ref
+        self._quarantined_refs: dict[str, int] = {}  # person_ref of a quarantined people row -> its row
         self._names: dict[str, str] = {}  # single-table form: name folded -> person_ref
         self._times: dict[str, time] = {}
         self._subject_keys: dict[str, tuple[str, ...]] = {}  # subjects text -> record keys, all known
@@ -260,6 +261,8 @@ class _Reader:
                 )
             if problems:
                 self._quarantine(table, layout, row, raw, problems)
+                if ref:
+                    self._quarantined_refs.setdefault(ref, row)
                 continue
             self._person_rows[ref] = row
             self._refs_folded.setdefault(_fold(ref), ref)
@@ -534,13 +537,17 @@ class _Reader:
                 continue
             complete = False
             extra["subjects"] = text.strip()
+            quarantined = self._quarantined_refs.get(name)
             self.warnings.append(
                 RowIssue(
                     file=file,
                     row=row,
                     column="subjects",
                     reason=f"subject '{name}' is not in the people table; the entry is kept without them. "
-                    f"Add {name} to the people table or correct the reference",
+                    f"Add {name} to the people table or correct the reference"
+                    if quarantined is None
+                    else f"subject '{name}' is on people row {quarantined}, which is quarantined; the entry is kept "
+                    "without them until that row is corrected",
                 )
             )
         found = tuple(keys)
