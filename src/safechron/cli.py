@@ -16,6 +16,8 @@ import argparse
 import io
 import json
 import logging
+import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -65,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SubmissionError as error:
         print(str(error), file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:
+        # The reader stopped early (`safechron merge … | head`): nothing more to say, and nothing to flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _log_warnings_only() -> None:
@@ -167,7 +173,8 @@ def _analyse(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         _emit(_json(analyse_json(chronology=chronology, alerts=alerts, as_of=as_of)), out)
     elif arguments.format == "text":
-        _emit(render_text(chronology=chronology, alerts=alerts, as_of=as_of), out)
+        width = 100 if out is not None else min(max(shutil.get_terminal_size((100, 24)).columns, 60), 120)
+        _emit(render_text(chronology=chronology, alerts=alerts, as_of=as_of, width=width), out)
     else:
         target = out or Path(DEFAULT_FILES["html"])
         target.write_text(render_html(chronology=chronology, alerts=alerts, as_of=as_of), encoding="utf-8")
