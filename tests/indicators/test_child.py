@@ -283,6 +283,17 @@ def test_family_concerns_lists_each_report_what_followed_and_how_the_referrer_wa
     assert run(chronology, "2016-06-09", "FAMILY_CONCERNS") == []
 
 
+def test_family_concerns_counts_a_contact_in_which_a_relative_reports() -> None:
+    family = Family()
+    nan = _grandmother(family)
+    first = family.add("2016-02-01", "family_report", [nan, family.amy], "Nan reports Father is back.", agency="Police")
+    second = family.add("2016-03-01", "contact", [nan, family.amy], "Nan phoned: parents using heroin again.")
+    family.add("2016-03-02", "contact", [family.mother, family.amy], "Health visitor phoned to arrange a visit.")
+    [alert] = run(family.builder.build(), "2016-03-05", "FAMILY_CONCERNS")
+    assert alert.first_met_on == date(2016, 3, 1)
+    assert ids(alert) == [first, second]
+
+
 def test_family_concerns_near_miss_one_report_recorded_by_two_agencies() -> None:
     family = Family()
     nan = _grandmother(family)

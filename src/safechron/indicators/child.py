@@ -60,6 +60,11 @@ IN_PERSON_EVENTS = frozenset(
 IN_PERSON_KINDS = frozenset({"announced", "unannounced"})
 VOICE_EVENTS = frozenset({"disclosure", "allegation", "child_voice", "family_report", "professional_concern"})
 REPORT_EVENTS = frozenset({"family_report", "public_report"})
+#: A contact or referral counts as a relative's report when a relative is named and the words say they
+#: made it ("Maternal grandmother phoned ...").
+CONTACT_EVENTS = frozenset({"contact", "referral"})
+RELATIVE_ROLES = frozenset({"grandparent", "relative"})
+_REPORTED = re.compile(r"\b(?:phoned|rang|called|telephoned|contacted|reported|raised|emailed|came in|wrote)\b", re.I)
 
 _MALICIOUS = re.compile(r"(?<!not )(?<!never )\bmalicious\b", re.IGNORECASE)
 _NOT_SPOKEN_TO = re.compile(
@@ -414,7 +419,7 @@ def family_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     to or a report was called malicious.
     """
     window = timedelta(days=cfg["window_days"])
-    reports = view.incidents(view.of_type(*REPORT_EVENTS))
+    reports = view.incidents(e for e in view.entries if _report_by_others(view, e))
     days = [report.day for report in reports]
     start = condition_start(
         as_of=view.as_of,
@@ -457,6 +462,16 @@ def family_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             children=tuple(children),
         )
     ]
+
+
+def _report_by_others(view: FamilyView, entry: Entry) -> bool:
+    """A report from a relative, friend or member of the public: recorded as one, or a contact or referral
+    that names a relative and says they made it."""
+    if entry.event_type in REPORT_EVENTS:
+        return True
+    if entry.event_type not in CONTACT_EVENTS or not _REPORTED.search(entry.text()):
+        return False
+    return any(view.persons[pid].role in RELATIVE_ROLES for pid in view.subjects(entry))
 
 
 def _left_home(view: FamilyView, pid: str) -> bool:
