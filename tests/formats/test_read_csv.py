@@ -645,3 +645,27 @@ def test_excel_separator_line_is_followed_and_not_counted_as_a_row(tmp_path: Pat
 
     assert [e.record_id for e in submission.entries] == ["R1"]
     assert [q.row for q in submission.quarantine] == [3]
+
+
+def test_the_words_agencies_use_for_types_are_read_as_the_format_types_with_a_note_each(tmp_path: Path) -> None:
+    rows = [
+        [AGENCY, "Children's social care", "R1", "2016", "", "P-1", "Strategy meeting", "Held."],
+        [AGENCY, "Children's Social Care", "R2", "2016", "", "P-1", "DNA", "Not brought."],
+        [AGENCY, "Children's social care", "R3", "2016", "", "P-1", "strategy meeting", "Held again."],
+    ]
+
+    submission = read_submission(write_folder(tmp_path / "s", entries=rows))
+
+    assert [(e.agency_type, e.event_type) for e in submission.entries] == [
+        ("childrens_social_care", "strategy_discussion"),
+        ("childrens_social_care", "missed_appointment"),
+        ("childrens_social_care", "strategy_discussion"),
+    ]
+    assert [w.message() for w in submission.warnings] == [
+        "s/entries.csv: agency type 'Children's social care' is read as childrens_social_care wherever it appears; "
+        "use childrens_social_care in the agency_type column next time",
+        "s/entries.csv: event type 'Strategy meeting' is read as strategy_discussion wherever it appears; "
+        "use strategy_discussion in the event_type column next time",
+        "s/entries.csv: event type 'DNA' is read as missed_appointment wherever it appears; "
+        "use missed_appointment in the event_type column next time",
+    ]

@@ -39,7 +39,18 @@ from safechron.chronology.model import Entry, PersonRecord, QuarantinedRow, RowI
 from safechron.formats.columns import ENTRIES, PEOPLE, Layout, layout_of
 from safechron.formats.errors import SubmissionError
 from safechron.formats.tables import Table, is_submission_folder, open_tables
-from safechron.formats.values import role_in_name, role_of, sequence_of, sex_of, split_list, tag_of, time_of, yes_no
+from safechron.formats.values import (
+    agency_type_in_words,
+    event_type_in_words,
+    role_in_name,
+    role_of,
+    sequence_of,
+    sex_of,
+    split_list,
+    tag_of,
+    time_of,
+    yes_no,
+)
 from safechron.vocabulary import AGENCY_TYPES, EVENT_TYPES, SEEN_VALUES, VISIT_KINDS, normalise_token
 
 __all__ = ["read_paths", "read_submission"]
@@ -168,6 +179,7 @@ class _Reader:
         self._quarantined_refs: dict[str, int] = {}  # person_ref of a quarantined people row -> its row
         self._names: dict[str, str] = {}  # single-table form: name folded -> person_ref
         self._times: dict[str, time] = {}
+        self._announced: set[tuple[str, str]] = set()  # (column, words) already noted as read as a type
         self._subject_keys: dict[str, tuple[str, ...]] = {}  # subjects text -> record keys, all known
 
     def submission(self, *, has_people_table: bool) -> Submission:
@@ -386,7 +398,9 @@ class _Reader:
                 agency_problem = self._agency_problem(agency)
                 if agency_problem:
                     problems.append(("agency", agency_problem))
-            agency_type = agency_types.get(cells[i_type]) or self._vocabulary(cells[i_type], "agency_type", problems)
+            agency_type = agency_types.get(cells[i_type]) or self._vocabulary(
+                cells[i_type], "agency_type", problems, file
+            )
             record_id = cells[i_id].strip()
             if not record_id:
                 problems.append(("record_id", f"record id is empty; {_EMPTY_FIXES['record_id']}"))
@@ -432,7 +446,9 @@ class _Reader:
             subjects_text = cells[i_subjects]
             if subjects_text not in subject_keys and not split_list(subjects_text):
                 problems.append(("subjects", f"subjects is empty; {_EMPTY_FIXES['subjects']}"))
-            event_type = event_types.get(cells[i_event]) or self._vocabulary(cells[i_event], "event_type", problems)
+            event_type = event_types.get(cells[i_event]) or self._vocabulary(
+                cells[i_event], "event_type", problems, file
+            )
             summary = cells[i_summary].strip()
             if not summary:
                 problems.append(("summary", f"summary is empty; {_EMPTY_FIXES['summary']}"))
@@ -485,8 +501,9 @@ class _Reader:
             )
         self._check_related(file, record_rows)
 
-    def _vocabulary(self, raw: str, column: str, problems: list[tuple[str, str]]) -> str | None:
-        """An agency type or event type of the format, or None with the problem noted."""
+    def _vocabulary(self, raw: str, column: str, problems: list[tuple[str, str]], file: str) -> str | None:
+        """An agency type or event type of the format (from its token, or from words agencies use for it,
+        said once in a note), or None with the problem noted."""
         memo, known, fallback = (
             (self._agency_types, AGENCY_TYPES, "other")
             if column == "agency_type"
@@ -497,6 +514,22 @@ class _Reader:
             memo[raw] = token
             return token
         text = raw.strip()
+        meant = (agency_type_in_words if column == "agency_type" else event_type_in_words)(token)
+        if meant is not None:
+            memo[raw] = meant
+            if (column, token) in self._announced:
+                return meant
+            self._announced.add((column, token))
+            self.warnings.append(
+                RowIssue(
+                    file=file,
+                    row=0,
+                    column="",
+                    reason=f"{column.replace('_', ' ')} '{text}' is read as {meant} wherever it appears; "
+                    f"use {meant} in the {column} column next time",
+                )
+            )
+            return meant
         words = column.replace("_", " ")
         problems.append(
             (

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import time
 
-from safechron.vocabulary import RISK_TAGS, ROLES, normalise_token
+from safechron.vocabulary import AGENCY_TYPES, RISK_TAGS, ROLES, normalise_token
 
 __all__ = [
+    "agency_type_in_words",
+    "event_type_in_words",
     "role_in_name",
     "role_of",
     "sequence_of",
@@ -117,6 +119,46 @@ _SEX_WORDS: dict[str, str] = {
 _TAGS: dict[str, str] = {token: token for token in RISK_TAGS} | {
     normalise_token(label): token for token, label in RISK_TAGS.items()
 }
+#: What agencies call the agency types of the format, beyond their tokens and labels (spec: "health_acute
+#: (hospital, emergency department, SCBU)", "mental_health_child (CAMHS)", "voluntary (NSPCC, Home-Start)" ...).
+_AGENCY_TYPE_WORDS: dict[str, str] = {
+    normalise_token(label).replace("'", ""): token for token, label in AGENCY_TYPES.items()
+} | {
+    **dict.fromkeys(("csc", "childrens_services", "social_care", "childrens_social_services"), "childrens_social_care"),
+    **dict.fromkeys(("police_force", "constabulary"), "police"),
+    **dict.fromkeys(("maternity", "midwifery", "maternity_services"), "health_maternity"),
+    **dict.fromkeys(("hospital", "emergency_department", "ed", "a&e", "scbu", "nicu", "acute_trust"), "health_acute"),
+    **dict.fromkeys(("health_visitor", "health_visitors", "0_19_service", "0-19_service"), "health_visiting"),
+    **dict.fromkeys(("school_nurse",), "school_nursing"),
+    **dict.fromkeys(("gp_practice", "general_practice", "general_practitioner"), "gp"),
+    **dict.fromkeys(("camhs",), "mental_health_child"),
+    **dict.fromkeys(("amhs", "adult_mental_health_services", "crisis_team"), "mental_health_adult"),
+    **dict.fromkeys(("crc", "nps", "community_rehabilitation_company", "national_probation_service"), "probation"),
+    **dict.fromkeys(("yot", "youth_offending_team", "youth_offending_service"), "youth_justice"),
+    **dict.fromkeys(("school", "college", "academy"), "education"),
+    **dict.fromkeys(("nursery", "childrens_centre", "pre_school", "preschool", "childminder"), "early_years"),
+    **dict.fromkeys(("drug_and_alcohol_service", "drugs_service", "alcohol_service"), "substance_misuse"),
+    **dict.fromkeys(("idva", "refuge", "womens_aid", "domestic_abuse"), "domestic_abuse_service"),
+    **dict.fromkeys(("housing_association", "housing_provider", "homelessness"), "housing"),
+    **dict.fromkeys(("asc", "adult_services"), "adult_social_care"),
+    **dict.fromkeys(("nspcc", "home_start", "charity", "voluntary_sector"), "voluntary"),
+}
+#: What agencies call the event types of the format, beyond their tokens.
+_EVENT_TYPE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("strategy_meeting", "strategy"), "strategy_discussion"),
+    **dict.fromkeys(("section_47", "section_47_enquiry", "s.47", "s.47_enquiry", "s47"), "s47_enquiry"),
+    **dict.fromkeys(("initial_child_protection_conference", "initial_conference"), "icpc"),
+    **dict.fromkeys(("review_child_protection_conference", "review_conference"), "rcpc"),
+    **dict.fromkeys(("core_group_meeting",), "core_group"),
+    **dict.fromkeys(("mash", "mash_enquiry"), "mash_decision"),
+    **dict.fromkeys(("domestic_incident", "da_incident", "domestic_abuse", "domestic"), "domestic_abuse_incident"),
+    **dict.fromkeys(("telephone_call", "telephone_contact", "phone_contact", "telephone"), "phone_call"),
+    **dict.fromkeys(("no_access", "no_access_home_visit"), "no_access_visit"),
+    **dict.fromkeys(("dna", "did_not_attend", "was_not_brought", "not_brought"), "missed_appointment"),
+    **dict.fromkeys(("a&e_attendance", "ae_attendance", "emergency_department_attendance"), "ed_attendance"),
+    **dict.fromkeys(("case_note", "file_note", "other"), "note"),
+    **dict.fromkeys(("marac_meeting",), "marac"),
+}
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)(?::([0-5]\d))?$")
 _SEQUENCE = re.compile(r"^\d{1,9}(?:\.0+)?$")
 _LIST_SEPARATORS = re.compile(r"[;\n]")
@@ -178,6 +220,16 @@ def split_list(text: str) -> tuple[str, ...]:
     if not text:
         return ()
     return tuple(part for part in (piece.strip() for piece in _LIST_SEPARATORS.split(text)) if part)
+
+
+def agency_type_in_words(token: str) -> str | None:
+    """The agency type an agency's own words stand for ('CAMHS' -> mental_health_child); None if unknown."""
+    return _AGENCY_TYPE_WORDS.get(token.replace("'", ""))
+
+
+def event_type_in_words(token: str) -> str | None:
+    """The event type an agency's own words stand for ('Strategy meeting' -> strategy_discussion); None if unknown."""
+    return _EVENT_TYPE_WORDS.get(token.replace("'", ""))
 
 
 def tag_of(text: str) -> str | None:
