@@ -170,6 +170,8 @@ FAMILY_B = [
              "no police action and no strategy meeting, 003 4.20–4.22"),
     Expected("REASSURED_BY_SILENCE", date(2020, 2, 20), "high", date(2020, 2, 6), (),
              "case closed despite the older child's allegations, 003 4.20"),
+    Expected("PLAN_ENDED_WITH_ACTIONS_OUTSTANDING", date(2020, 2, 20), "high", date(2020, 2, 6), ("Family assessment",),
+             "closed with the family assessment refused and outstanding, 003 4.20"),
     Expected("THREATS_TO_PROFESSIONALS", date(2020, 6, 30), "high", date(2020, 6, 24), ("Sharon",),
              "threats to kill the social worker, 003 4.14"),
     Expected("ASSESSMENT_DELAYED", date(2020, 10, 1), "medium", date(2020, 9, 4), ("cognitive assessment",),

@@ -399,3 +399,32 @@ def test_two_delayed_assessments_are_told_apart_and_fade_once_the_plan_has_ended
     assert len(alerts(family.builder.build(), "2017-06-01", "ASSESSMENT_DELAYED")) == 2  # plan still open
     family.add("2017-07-01", "cp_plan_end", subjects=[family.child])
     assert alerts(family.builder.build(), "2017-07-02", "ASSESSMENT_DELAYED") == []
+
+
+def test_case_closed_with_no_plan_while_a_family_assessment_is_outstanding() -> None:
+    family = Family()
+    family.add("2014-06-01", "case_closed", "Closed after early help.", subjects=[family.child])
+    family.add("2014-05-01", "assessment_requested", "Assessment before the earlier closure", subjects=[family.child],
+               record_id="OLD")
+    request = family.add("2016-02-01", "assessment_requested", "Family assessment of Amy", subjects=[family.child])
+    family.add("2016-02-10", "case_closed", "Discharged from the drug service.", subjects=[family.father],
+               agency="Drug Service", agency_type="substance_misuse")
+    chronology = family.builder.build()
+    assert alerts(chronology, "2016-03-01", "PLAN_ENDED_WITH_ACTIONS_OUTSTANDING") == []
+    closure = family.add("2016-03-02", "case_closed", "Mother refuses the assessment; closed.",
+                         subjects=[family.child])
+    [alert] = alerts(family.builder.build(), "2016-03-02", "PLAN_ENDED_WITH_ACTIONS_OUTSTANDING")
+    assert alert.first_met_on == date(2016, 3, 2)
+    assert ids(alert) == [request, closure]
+    assert alert.explanation.startswith("Children's social care's involvement with Amy ended on 2 March 2016 "
+                                        "(case closed) while 1 assessment")
+
+
+def test_closing_the_case_on_the_day_the_plan_ends_is_one_ending() -> None:
+    family = Family()
+    family.add("2016-01-10", "cin_plan_start", subjects=[family.child])
+    family.add("2016-02-01", "assessment_requested", "Psychological assessment of Mother", subjects=[family.mother])
+    family.add("2016-05-01", "cin_plan_end", "CIN plan ended.", subjects=[family.child])
+    family.add("2016-05-01", "case_closed", "Case closed.", subjects=[family.child])
+    [alert] = alerts(family.builder.build(), "2016-05-02", "PLAN_ENDED_WITH_ACTIONS_OUTSTANDING")
+    assert alert.explanation.startswith("The child in need plan for Amy ended on 1 May 2016")

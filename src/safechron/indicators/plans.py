@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.model import Entry
@@ -491,46 +491,92 @@ def plan_ended_with_actions_outstanding(view: FamilyView, cfg: dict[str, Any]) -
     """A CP or CIN plan ends, steps down or the case closes while assessments requested under it are
     not completed (high).
 
-    One alert for each ending (a step-down or closure ending several children's plans is one), shown
-    for `relevant_days` after it.
+    A closure by children's social care with no plan open (after a referral or an assessment) counts
+    too: the assessments requested since the previous closure are the ones left undone. One alert for
+    each ending (a step-down or closure ending several children's plans is one), shown for
+    `relevant_days` after it.
     """
     requests = [e for e in view.household_entries if e.event_type == "assessment_requested"]
     completions = _follow_ups(view, requests, [e for e in view.household_entries if e.event_type in ASSESSMENT_ENDS])
-    endings: dict[tuple[str, str], list[PlanPeriod]] = {}
-    for plan in view.plan_periods:
-        if plan.end is not None and plan.end_entry is not None and view.as_of - plan.end <= days(cfg["relevant_days"]):
-            endings.setdefault(plan.end_entry.key, []).append(plan)
     alerts = []
-    for ended in endings.values():
-        end, end_entry = ended[0].end, ended[0].end_entry
-        assert end is not None and end_entry is not None
+    for ending in _endings(view):
+        if view.as_of - ending.day > days(cfg["relevant_days"]):
+            continue
         outstanding = [
             r
             for r in requests
-            if any(plan.start <= r.date.start <= end for plan in ended)
-            and (r.key not in completions or completions[r.key].date.start > end)
+            if ending.since <= r.date.start <= ending.day
+            and (r.key not in completions or completions[r.key].date.start > ending.day)
         ]
         if not outstanding:
             continue
-        children = tuple(dict.fromkeys(plan.child for plan in ended))
         requested = _listing([f"{_assessment_name(r)} requested on {r.date.display()}" for r in outstanding])
         explanation = (
-            f"The {ended[0].label()} for {view.names(children)} ended on {spoken_day(end)} "
-            f"({_ending_name(end_entry)}) while {_plural(len(outstanding), 'assessment')} requested under it "
+            f"{ending.what} {view.names(ending.children)} ended on {spoken_day(ending.day)} "
+            f"({_ending_name(ending.entry)}) while {_plural(len(outstanding), 'assessment')} requested under it "
             f"{'was' if len(outstanding) == 1 else 'were'} not completed: {requested}."
         )
         alerts.append(
             Alert(
                 code="PLAN_ENDED_WITH_ACTIONS_OUTSTANDING",
                 severity="high",
-                first_met_on=end,
-                evidence=evidence_of([*outstanding, end_entry]),
+                first_met_on=ending.day,
+                evidence=evidence_of([*outstanding, ending.entry]),
                 explanation=explanation,
-                children=children,
+                children=ending.children,
                 adults=_household_adults_named(view, outstanding),
             )
         )
     return alerts
+
+
+@dataclass(frozen=True, slots=True)
+class _Ending:
+    """A plan ending, step-down or closure: the entry, its day, the children and since when requests
+    made count as made under what ended."""
+
+    entry: Entry
+    day: date
+    children: tuple[str, ...]
+    what: str
+    since: date
+
+
+def _endings(view: FamilyView) -> list[_Ending]:
+    """Plan endings (several children's plans ended by one entry are one ending), and children's social
+    care closures that ended no plan; such a closure concerns what was requested since the last ending
+    (a closure on the day a plan ends adds nothing to it)."""
+    plans_ended: dict[tuple[str, str], list[PlanPeriod]] = {}
+    for plan in view.plan_periods:
+        if plan.end is not None and plan.end_entry is not None:
+            plans_ended.setdefault(plan.end_entry.key, []).append(plan)
+    endings = [
+        _Ending(
+            entry=ended[0].end_entry,
+            day=ended[0].end,
+            children=tuple(dict.fromkeys(plan.child for plan in ended)),
+            what=f"The {ended[0].label()} for",
+            since=min(plan.start for plan in ended),
+        )
+        for ended in plans_ended.values()
+        if ended[0].end_entry is not None and ended[0].end is not None
+    ]
+    for closure in view.of_type("case_closed"):
+        if closure.agency_type != "childrens_social_care" or closure.key in plans_ended:
+            continue
+        day = closure.date.start
+        ended_before = [e.day for e in endings if e.day <= day]
+        named = tuple(pid for pid in view.subjects(closure) if pid in view.household.children)
+        endings.append(
+            _Ending(
+                entry=closure,
+                day=day,
+                children=named or view.household.children,
+                what="Children's social care's involvement with",
+                since=max(ended_before) + timedelta(days=1) if ended_before else date.min,
+            )
+        )
+    return sorted(endings, key=lambda ending: ending.day)
 
 
 def _ending_name(entry: Entry) -> str:
