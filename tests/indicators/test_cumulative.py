@@ -445,3 +445,13 @@ def test_a_new_unexplained_injury_in_the_same_week_still_counts() -> None:
     assert alert.first_met_on == date(2016, 6, 11)
     assert ids(alert) == [bruise]
     assert alerts(family.builder.build(), "2016-06-10", "INJURY_YOUNG_CHILD") == []
+
+
+def test_pregnancy_explanation_names_each_risk_once() -> None:
+    family = Family()
+    family.incident("2016-01-05")
+    family.builder.entry("2016-01-20", "mental_health_contact", "Low mood.", [family.mother],
+                         agency="Adult Mental Health")
+    family.builder.entry("2016-02-01", "pregnancy_confirmed", "Pregnant.", [family.mother], agency="GP")
+    [alert] = alerts(family.builder.build(), "2016-03-15", "PREGNANCY_IN_RISK_HOUSEHOLD")
+    assert "in a household with domestic abuse and parental mental ill-health, and no pre-birth" in alert.explanation

@@ -445,7 +445,7 @@ def _risk_start(
         present = {strand: _in_window(day, window, found) for strand, found in strands.items()}
         present = {strand: found for strand, found in present.items() if found}
         if len(present) >= 2:
-            reasons.append(_listing(list(present)))
+            reasons.extend(strand for strand in present if strand not in reasons)
             relied.extend(entry for found in present.values() for entry in found)
         if reasons:
             return day, reasons, relied
