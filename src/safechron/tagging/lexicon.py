@@ -52,6 +52,7 @@ class Concept:
     terms: tuple[str, ...]
     experiencer: str  # subject, object (violence: the person hit) or injured
     unless_in_sentence: frozenset[str]  # tags that, counted in the same sentence, cancel this one
+    conditional_counts: bool  # a threat made on a condition was still made
 
     def tags_for(self, group: str) -> tuple[str, ...]:
         """The tags this concept gives when it is about someone of this group ("other" included)."""
@@ -170,6 +171,7 @@ def _concept(raw: dict[str, Any], *, where: str) -> Concept:
         tags_by_group=by_group,
         terms=_words(raw.get("terms", ())),
         experiencer=experiencer,
+        conditional_counts=bool(raw.get("conditional_counts", False)),
         unless_in_sentence=frozenset(
             _checked_tag(tag, where=where, concept=name) for tag in raw.get("unless_in_sentence", ())
         ),

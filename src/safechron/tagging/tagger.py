@@ -321,7 +321,7 @@ class Tagger:
             return _reaches(span, clause, triggers, name, window, sentence=sentence)
 
         negated = within("negation")
-        hypothetical = within("hypothetical")
+        hypothetical = not concept.conditional_counts and within("hypothetical")
         # A childhood colours the whole sentence: "grew up with a mother who drank".
         childhood = within("childhood", sentence=True)
         historical = childhood or within("historical")
