@@ -199,19 +199,50 @@ def test_a_member_above_the_size_limit_is_refused(tmp_path: Path, monkeypatch: p
         read_submission(path)
 
 
-def test_a_damaged_zip_is_refused(tmp_path: Path) -> None:
+def _damage(data: bytearray, how: str) -> None:
+    """Damage a zip of two stored-then-deflated members the way disks, downloads and odd tools do."""
+    central = data.find(b"PK\x01\x02")
+    if how == "unknown version":
+        data[central + 6] = 75  # 'version needed to extract' 7.5
+    elif how == "sizes wrong":
+        data[central + 20 : central + 24] = (10).to_bytes(4, "little")  # compressed size far too small
+    elif how == "contents damaged":
+        data[40:80] = b"\xff" * 40  # inside the first member's compressed bytes
+    elif how == "cut short":
+        del data[len(data) // 2 :]
+
+
+@pytest.mark.parametrize(
+    ("how", "problem"),
+    [
+        ("unknown version", "this is not a zip file or it is damaged"),
+        ("cut short", "this is not a zip file or it is damaged"),
+        ("sizes wrong", "the file cannot be unpacked (the zip is damaged, encrypted or uses an unknown compression)"),
+        (
+            "contents damaged",
+            "the file cannot be unpacked (the zip is damaged, encrypted or uses an unknown compression)",
+        ),
+    ],
+)
+def test_a_damaged_zip_is_refused(tmp_path: Path, how: str, problem: str) -> None:
     path = write_zip(tmp_path / "police.zip", _members())
     data = bytearray(path.read_bytes())
-    start = data.index(b"agency") if b"agency" in data else 60
-    data[start : start + 20] = b"\x00" * 20  # corrupt compressed bytes of the first member
+    _damage(data, how)
     path.write_bytes(bytes(data))
-    not_zip = tmp_path / "other.zip"
-    not_zip.write_text("not a zip", encoding="utf-8")
 
-    with pytest.raises(SubmissionError):
-        read_submission(path)
     with pytest.raises(SubmissionError) as raised:
-        read_submission(not_zip)
+        read_submission(path)
+
+    assert raised.value.problem == problem
+
+
+def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.zip"
+    path.write_text("not a zip", encoding="utf-8")
+
+    with pytest.raises(SubmissionError) as raised:
+        read_submission(path)
+
     assert str(raised.value) == "other.zip: this is not a zip file or it is damaged. Make the zip again"
 
 

@@ -148,7 +148,7 @@ def _zip_tables(path: Path) -> TablePair:
     label = path.name
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise SubmissionError(
             file=label, problem="this is not a zip file or it is damaged", fix="Make the zip again"
         ) from exc
@@ -198,7 +198,7 @@ def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -
     try:
         with archive.open(info) as member:
             return member.read(MAX_MEMBER_BYTES)
-    except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise SubmissionError(
             file=f"{label}/{info.filename}",
             problem="the file cannot be unpacked (the zip is damaged, encrypted or uses an unknown compression)",
