@@ -455,3 +455,17 @@ def test_pregnancy_explanation_names_each_risk_once() -> None:
     family.builder.entry("2016-02-01", "pregnancy_confirmed", "Pregnant.", [family.mother], agency="GP")
     [alert] = alerts(family.builder.build(), "2016-03-15", "PREGNANCY_IN_RISK_HOUSEHOLD")
     assert "in a household with domestic abuse and parental mental ill-health, and no pre-birth" in alert.explanation
+
+
+def test_an_older_child_named_in_a_childhood_abuse_record_is_not_an_earlier_partner() -> None:
+    family = Family()
+    sister = family.builder.person("Older sister", role="sibling", dob="1995-05-01", lives_with_child=False)
+    ex = family.builder.person("Ex-partner", role="other_adult", dob="1985-01-01", lives_with_child=False)
+    family.builder.entry("2008-03-14", "domestic_abuse_incident", "Mother assaulted in front of the children.",
+                         [family.mother, sister], agency="Police", tags=["domestic_abuse"])
+    assert alerts(family.builder.build(), "2016-06-01", "PARENT_HISTORY") == []
+    record = family.builder.entry("2010-02-01", "domestic_abuse_incident", "Ex-partner assaulted Mother.",
+                                  [family.mother, ex], agency="Police", tags=["domestic_abuse"]).record_id
+    [alert] = alerts(family.builder.build(), "2016-06-01", "PARENT_HISTORY")
+    assert ids(alert) == [record]
+    assert alert.explanation.startswith("Mother has a recorded history of an earlier abusive relationship")

@@ -37,7 +37,7 @@ from safechron.indicators.context import (
     spoken_span,
     window_changes,
 )
-from safechron.vocabulary import EVENT_GROUPS
+from safechron.vocabulary import CHILD_ROLES, EVENT_GROUPS
 
 __all__ = [
     "DA_TAGS",
@@ -756,9 +756,16 @@ def _history_of(view: FamilyView, adult: str) -> list[tuple[Entry, str]]:
             history.append((entry, "children previously removed"))
         elif others & away:
             history.append((entry, "a child living away from home"))
-        elif entry.tags & DA_TAGS and any(pid in view.adults and pid not in household for pid in others):
+        elif entry.tags & DA_TAGS and any(_earlier_partner(view, pid, entry) for pid in others - household):
             history.append((entry, "an earlier abusive relationship"))
     return history
+
+
+def _earlier_partner(view: FamilyView, person: str, entry: Entry) -> bool:
+    """Whether someone named in an entry could be a partner then: an adult on the day, not in a child's or
+    sibling's role (an older child named in a domestic abuse record of their childhood is not)."""
+    role = view.persons[person].role if person in view.persons else ""
+    return person in view.adults and not view.is_child(person, entry.date.start) and role not in CHILD_ROLES
 
 
 def _assessments_about(view: FamilyView, adult: str) -> list[Entry]:
