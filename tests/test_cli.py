@@ -71,8 +71,8 @@ def test_analyse_json_through_the_entry_point(review: Path) -> None:
     quarantined = [line for line in result.stderr.splitlines() if line.startswith("quarantined: ")]
     assert len(quarantined) == 1 and "row 3" in quarantined[0] and "date" in quarantined[0]
     data = json.loads(result.stdout)
-    assert list(data) == ["as_of", "persons", "alerts", "entries", "quarantine"]
-    assert data["as_of"] == "2016-06-30"
+    assert list(data) == ["as_of", "persons", "alerts", "entries", "quarantine", "entries_after_as_of"]
+    assert data["as_of"] == "2016-06-30" and data["entries_after_as_of"] == 0
     records = [record for person in data["persons"] for record in person["records"]]
     assert sorted(records) == sorted(
         [

@@ -85,11 +85,13 @@ def merge_json(chronology: Chronology) -> dict[str, Any]:
 
 
 def analyse_json(*, chronology: Chronology, alerts: Sequence[Alert], as_of: date) -> dict[str, Any]:
-    merged = merge_json(chronology)
+    """What was known as of the date: only entries known on it (no hindsight), with a count of the later ones."""
+    known = [entry for entry in chronology.entries if entry.known_on <= as_of]
     return {
         "as_of": as_of.isoformat(),
-        "persons": merged["persons"],
+        "persons": [person_json(person) for person in chronology.persons],
         "alerts": [alert.to_json() for alert in alerts],
-        "entries": merged["entries"],
-        "quarantine": merged["quarantine"],
+        "entries": [entry_json(chronology, entry) for entry in known],
+        "quarantine": [quarantine_json(row) for row in chronology.quarantine],
+        "entries_after_as_of": len(chronology.entries) - len(known),
     }
