@@ -28,7 +28,7 @@ from safechron.vocabulary import normalise_token
 __all__ = ["MAX_MEMBER_BYTES", "Table", "TablePair", "is_submission_folder", "open_tables"]
 
 #: The largest table a zip or workbook may unpack to. Far above any real chronology (a million
-#: entries is about 400 MB), far below what would exhaust the machine.
+#: entries is about 200 MB of CSV), far below what would exhaust the machine.
 MAX_MEMBER_BYTES = 2 * 1024**3
 #: Text compresses about ten to one; a member unpacking to much more than this is built to do harm.
 _MAX_RATIO = 400
