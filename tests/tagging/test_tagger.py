@@ -150,3 +150,26 @@ def test_mentions_point_at_their_text(tagger: Tagger) -> None:
 def test_text_without_risk_proposes_nothing(tagger: Tagger) -> None:
     assert tagger.propose("Home visit. Children seen and spoken to. Home clean and tidy.") == frozenset()
     assert tagger.propose("") == frozenset()
+
+
+def test_a_threat_made_on_a_condition_still_counts(tagger: Tagger) -> None:
+    text = "Ms A said Mr B told her he would kill her if she left him."
+    assert {"weapon_or_threat_to_kill", "domestic_abuse"} <= tagger.propose(text)
+
+
+def test_a_newborn_in_withdrawal_shows_the_mothers_drug_use(tagger: Tagger) -> None:
+    assert tagger.propose("Baby born with neonatal abstinence syndrome.") == {"substance_misuse_parent"}
+
+
+def test_a_parents_relative_named_by_pronoun_is_outside_the_family(tagger: Tagger) -> None:
+    assert tagger.propose("Mother said her sister had postnatal depression.") == frozenset()
+    assert tagger.propose("D1 said her sister is smoking cannabis.") == {"substance_misuse_child"}
+
+
+def test_quarrels_between_children_are_not_domestic_abuse(tagger: Tagger) -> None:
+    assert tagger.propose("S1 was fighting in the playground.") == frozenset()
+    assert tagger.propose("Mum and dad were fighting again last night.") == {"domestic_abuse"}
+
+
+def test_injuries_in_a_self_harm_sentence_are_the_self_harm(tagger: Tagger) -> None:
+    assert tagger.propose("D1 has been self-harming and has cuts to her wrists.") == {"self_harm"}

@@ -29,6 +29,8 @@ _OBJECT_REACH = 3  # tokens after a verb of violence in which the person hit is 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "me", "them"})
 _SAME_SEX = frozenset({("father", "him"), ("mother", "her")})
 _POSSESSIVES = frozenset({"'s", "’s"})
+_POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
+_PRONOUN_REACH = 12  # tokens back to the person "her sister" belongs to
 _FULL_STOPS = (".", "!", "?", "...", "\n\n")
 
 
@@ -124,6 +126,7 @@ class Tagger:
         strings = vocab.strings
         self._full_stops = frozenset(strings.add(stop) for stop in _FULL_STOPS)
         self._possessives = frozenset(strings.add(word) for word in _POSSESSIVES)
+        self._possessive_pronouns = frozenset(strings.add(word) for word in _POSSESSIVE_PRONOUNS)
         self._object_pronouns = {strings.add(word): word for word in _OBJECT_PRONOUNS}
         self._by = strings.add("by")
         self._who = strings.add("who")
@@ -284,15 +287,21 @@ class Tagger:
             if single and tokens.lowers[span.start] in self._titles and end < len(tokens) and tokens.capitalised[end]:
                 end += 1  # "Ms A", "Mr Brown": the name is part of the person
             group = span.value
-            before = span.start - 1
-            if (
-                single
-                and before > 0
-                and tokens.orths[before] in self._possessives
-                and tokens.lowers[span.start] in self._relatives
-                and EXPERIENCER_GROUPS.get(groups_ending_at.get(before, ""), "") == "parent"
-            ):
-                group = "other"  # "Ms A's sister", "mum's friend"
+            if single and span.start > 0 and tokens.lowers[span.start] in self._relatives:
+                before = span.start - 1
+                owner = ""
+                if tokens.orths[before] in self._possessives:
+                    owner = groups_ending_at.get(before, "")  # "Ms A's sister", "mum's friend"
+                elif (
+                    tokens.lowers[before] in self._possessive_pronouns
+                    and persons
+                    and EXPERIENCER_GROUPS[group] != "parent"  # "hits her mum": the child's mum
+                ):
+                    last_named = persons[-1]  # "Mother said her sister": the last named person's
+                    if span.start - last_named.end <= _PRONOUN_REACH:
+                        owner = last_named.group
+                if EXPERIENCER_GROUPS.get(owner, "") == "parent":
+                    group = "other"
             reporter = any(end <= verb <= end + gap for verb in verbs)
             first, last = tokens.char_span(span.start, end)
             # "assaulted by a stranger" (the stranger did it), but not "by an adult who smelt of
