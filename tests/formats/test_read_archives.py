@@ -365,3 +365,15 @@ def test_real_files_of_other_formats_are_refused_with_the_fix(path: str, message
         read_paths([SHARED_DATA / path])
 
     assert str(raised.value) == message
+
+
+def test_the_error_is_one_line_whatever_the_names_in_it(tmp_path: Path) -> None:
+    path = write_zip(tmp_path / "police.zip", {"../line\nbreak/entries.csv": "x"})
+
+    with pytest.raises(SubmissionError) as raised:
+        read_submission(path)
+
+    assert str(raised.value) == (
+        "police.zip: the zip holds '../line break/entries.csv', a path that points outside its own folder. "
+        "Make the zip again from the submission folder itself"
+    )
