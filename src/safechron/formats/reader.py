@@ -66,6 +66,9 @@ _EMPTY_FIXES: dict[str, str] = {
     "summary": "write what happened, in the agency's words",
 }
 _ARCHIVES = {".xlsx", ".xlsm", ".zip"}
+#: The values as written in the format, to keep one copy of each rather than one a row.
+_SEEN = {value: value for value in SEEN_VALUES}
+_VISIT_KINDS = {value: value for value in VISIT_KINDS}
 
 
 def read_submission(path: Path) -> Submission:
@@ -383,6 +386,7 @@ class _Reader:
         # Memos of this read: the same texts recur on thousands of rows.
         dates, times, agency_types, event_types = self._dates, self._times, self._agency_types, self._event_types
         subject_keys = self._subject_keys
+        texts: dict[str, str] = {}  # one copy of each short text that recurs on many rows (author roles)
         record_rows: dict[str, int] = {}
         file = table.file
         today = date.today()
@@ -480,14 +484,11 @@ class _Reader:
                     recorded_date=recorded,
                     action=cells[i_action].strip(),
                     outcome=cells[i_outcome].strip(),
-                    author_role=cells[i_author].strip(),
+                    author_role=texts.setdefault(author := cells[i_author].strip(), author),
                     agency_tags=self._tags(tags_text, file, row, extra) if tags_text else frozenset(),
-                    seen=seen
-                    if not seen or seen in SEEN_VALUES
-                    else self._choice(seen, "seen", SEEN_VALUES, file, row, extra),
-                    visit_kind=visit_kind
-                    if not visit_kind or visit_kind in VISIT_KINDS
-                    else self._choice(visit_kind, "visit_kind", VISIT_KINDS, file, row, extra),
+                    seen=_SEEN.get(seen) or (self._choice(seen, "seen", SEEN_VALUES, file, row, extra) if seen else ""),
+                    visit_kind=_VISIT_KINDS.get(visit_kind)
+                    or (self._choice(visit_kind, "visit_kind", VISIT_KINDS, file, row, extra) if visit_kind else ""),
                     meeting_invitees=split_list(cells[i_invitees]),
                     meeting_attendees=split_list(cells[i_attendees]),
                     related_record=cells[i_related].strip(),
