@@ -1,27 +1,53 @@
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.conf import settings
 from django.db import models
+
+
+class Action(StrEnum):
+    """What a user did, as recorded in the audit trail."""
+
+    VIEW_FAMILY = "view_family"
+    VIEW_PERSON = "view_person"
+    BREAK_GLASS = "break_glass"
+    IMPORT_UPLOAD = "import_upload"
+    IMPORT_COMMIT = "import_commit"
+    ENTRY_ADD = "entry_add"
+    LINK_CONFIRM = "link_confirm"
+    LINK_SPLIT = "link_split"
+    ACKNOWLEDGE = "acknowledge"
+    FAMILY_CREATE = "family_create"
+    VIEW_AUDIT = "view_audit"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.VIEW_FAMILY: "Viewed the family",
+    Action.VIEW_PERSON: "Viewed a person",
+    Action.BREAK_GLASS: "Used break-glass access",
+    Action.IMPORT_UPLOAD: "Uploaded a submission",
+    Action.IMPORT_COMMIT: "Committed a submission",
+    Action.ENTRY_ADD: "Added an entry",
+    Action.LINK_CONFIRM: "Confirmed a link",
+    Action.LINK_SPLIT: "Split a link",
+    Action.ACKNOWLEDGE: "Acknowledged an indicator",
+    Action.FAMILY_CREATE: "Created a family",
+    Action.VIEW_AUDIT: "Viewed the audit trail",
+}
 
 
 class AuditEvent(models.Model):
     """Who did what to which record, when and why. No IP address or device is kept."""
 
-    class Action(models.TextChoices):
-        VIEW_FAMILY = "view_family", "Viewed the family"
-        VIEW_PERSON = "view_person", "Viewed a person"
-        BREAK_GLASS = "break_glass", "Used break-glass access"
-        IMPORT_UPLOAD = "import_upload", "Uploaded a submission"
-        IMPORT_COMMIT = "import_commit", "Committed a submission"
-        ENTRY_ADD = "entry_add", "Added an entry"
-        LINK_CONFIRM = "link_confirm", "Confirmed a link"
-        LINK_SPLIT = "link_split", "Split a link"
-        ACKNOWLEDGE = "acknowledge", "Acknowledged an indicator"
-        FAMILY_CREATE = "family_create", "Created a family"
-        VIEW_AUDIT = "view_audit", "Viewed the audit trail"
+    Action = Action
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_events")
-    action = models.CharField(max_length=20, choices=Action.choices)
+    action = models.CharField(max_length=20, choices=[(action.value, action.label) for action in Action])
     family = models.ForeignKey(
         "families.Family", on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from safechron.web.accounts.models import User
-from safechron.web.audit.models import AuditEvent
+from safechron.web.audit.models import Action, AuditEvent
 from safechron.web.families.models import Family
 
 __all__ = ["audit_record"]
@@ -14,12 +14,12 @@ __all__ = ["audit_record"]
 def audit_record(
     *,
     user: User,
-    action: str,
+    action: Action,
     family: Family | None = None,
     obj: models.Model | None = None,
     reason: str = "",
 ) -> AuditEvent:
-    """Record that `user` did `action` (an AuditEvent.Action) on `obj` of `family`, and why."""
+    """Record that `user` did `action` on `obj` of `family`, and why."""
     return AuditEvent.objects.create(
         user=user,
         action=action,

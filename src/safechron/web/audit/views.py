@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from safechron.web.audit.models import AuditEvent
+from safechron.web.audit.models import Action, AuditEvent
 from safechron.web.audit.selectors import audit_events
 from safechron.web.audit.services import audit_record
 from safechron.web.permissions import can_view_audit
@@ -28,5 +28,5 @@ def audit_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "audit/events.html",
-        {"page": page, "actions": AuditEvent.Action.choices, "query": request.GET},
+        {"page": page, "actions": [(action.value, action.label) for action in Action], "query": request.GET},
     )

@@ -113,7 +113,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login throttling: five failed attempts for a user name lock it for an hour.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
+# By user name only: staff of one council office share an IP address, and locking the address would lock
+# them all out after one person's typing mistakes. Locking the name stops guessing at any one account.
 AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_CALLABLE = "safechron.web.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
