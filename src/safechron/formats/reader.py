@@ -468,8 +468,11 @@ class _Reader:
                 subjects_text, file=file, row=row, extra=extra, has_people_table=has_people_table
             )
             tags_text = cells[i_tags]
-            seen = cells[i_seen]
-            visit_kind = cells[i_visit]
+            seen = _SEEN.get(cells[i_seen]) or self._choice(cells[i_seen], "seen", SEEN_VALUES, file, row, extra)
+            visit_kind = _VISIT_KINDS.get(cells[i_visit]) or self._choice(
+                cells[i_visit], "visit_kind", VISIT_KINDS, file, row, extra
+            )
+            author = cells[i_author].strip()
             self.entries.append(
                 Entry(
                     agency=self.agency,
@@ -484,11 +487,10 @@ class _Reader:
                     recorded_date=recorded,
                     action=cells[i_action].strip(),
                     outcome=cells[i_outcome].strip(),
-                    author_role=texts.setdefault(author := cells[i_author].strip(), author),
+                    author_role=texts.setdefault(author, author),
                     agency_tags=self._tags(tags_text, file, row, extra) if tags_text else frozenset(),
-                    seen=_SEEN.get(seen) or (self._choice(seen, "seen", SEEN_VALUES, file, row, extra) if seen else ""),
-                    visit_kind=_VISIT_KINDS.get(visit_kind)
-                    or (self._choice(visit_kind, "visit_kind", VISIT_KINDS, file, row, extra) if visit_kind else ""),
+                    seen=seen,
+                    visit_kind=visit_kind,
                     meeting_invitees=split_list(cells[i_invitees]),
                     meeting_attendees=split_list(cells[i_attendees]),
                     related_record=cells[i_related].strip(),
