@@ -468,6 +468,7 @@ class _Reader:
                 subjects_text, file=file, row=row, extra=extra, has_people_table=has_people_table
             )
             tags_text = cells[i_tags]
+            tags = self._tags(tags_text, file, row, extra) if tags_text else frozenset()
             seen = _SEEN.get(cells[i_seen]) or self._choice(cells[i_seen], "seen", SEEN_VALUES, file, row, extra)
             visit_kind = _VISIT_KINDS.get(cells[i_visit]) or self._choice(
                 cells[i_visit], "visit_kind", VISIT_KINDS, file, row, extra
@@ -488,7 +489,7 @@ class _Reader:
                     action=cells[i_action].strip(),
                     outcome=cells[i_outcome].strip(),
                     author_role=texts.setdefault(author, author),
-                    agency_tags=self._tags(tags_text, file, row, extra) if tags_text else frozenset(),
+                    agency_tags=tags,
                     seen=seen,
                     visit_kind=visit_kind,
                     meeting_invitees=split_list(cells[i_invitees]),
