@@ -280,7 +280,7 @@ class Tagger:
         gap = self._lexicon.reporter_gap
         verbs = [t.start for t in triggers if t.value == "reporting"]
         groups_ending_at: dict[int, str] = {}  # token after a person -> that person's group
-        persons = []
+        persons: list[_Person] = []
         for span in people:  # in text order, so a possessor is seen before what it possesses
             end = span.end
             single = span.size == 1
