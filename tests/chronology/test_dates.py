@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from safechron.chronology.dates import DateError, PartialDate, add_working_days, working_days_between
 
@@ -117,3 +119,30 @@ def test_working_day_helpers_agree() -> None:
     start = date(2016, 3, 3)
     for days in range(0, 40):
         assert working_days_between(start, add_working_days(start, days)) == days
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=30))
+def test_any_text_is_a_date_or_says_why(text: str) -> None:
+    try:
+        PartialDate.parse(text)
+    except DateError as error:
+        assert str(error)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    day=st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31)),
+    precision=st.sampled_from(["year", "month", "day"]),
+    uncertain=st.booleans(),
+)
+def test_a_date_reads_back_from_how_it_is_written_and_shown(day: date, precision: str, uncertain: bool) -> None:
+    written = PartialDate(
+        day.year,
+        day.month if precision != "year" else None,
+        day.day if precision == "day" else None,
+        uncertain,
+    )
+    assert PartialDate.parse(written.iso()) == written
+    assert PartialDate.parse(written.display()) == written
+    assert written.start <= written.end
