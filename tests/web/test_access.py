@@ -24,6 +24,7 @@ GENERAL_PAGES = {
     "accounts:sign_in",
     "accounts:sign_in_code",
     "accounts:sign_out",
+    "accounts:two_step",
     "families:caseload",
     "families:break_glass",
     "families:break_glass_log",

@@ -62,6 +62,15 @@ def test_login_is_throttled_after_five_failures(client: Client, worker: User) ->
     assert client.get("/families/").status_code == 302  # still not signed in
 
 
+def _current_code(device: TOTPDevice) -> str:
+    """The code the user's app shows now (after clearing the throttle a wrong code set)."""
+    device.refresh_from_db()
+    device.throttling_failure_count = 0
+    device.throttling_failure_timestamp = None
+    device.save()
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
 def test_a_user_with_a_totp_device_must_give_the_current_code(client: Client, worker: User) -> None:
     device = TOTPDevice.objects.create(user=worker, name="phone", confirmed=True)
     response = client.post("/sign-in/", {"username": "sam", "password": PASSWORD})
@@ -69,14 +78,25 @@ def test_a_user_with_a_totp_device_must_give_the_current_code(client: Client, wo
     assert client.get("/families/").status_code == 302  # the password alone does not sign in
     wrong = client.post("/sign-in/code/", {"code": "000000"})
     assert b"The code is not right" in wrong.content
-    device.refresh_from_db()
-    device.throttling_failure_count = 0
-    device.throttling_failure_timestamp = None
-    device.save()
-    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
-    signed = client.post("/sign-in/code/", {"code": f"{code:06d}"})
+    code = _current_code(device)
+    signed = client.post("/sign-in/code/", {"code": code})
     assert signed.status_code == 302
     assert client.get("/families/").status_code == 200
+
+
+def test_a_user_sets_up_two_step_sign_in_with_a_first_code(client: Client, worker: User) -> None:
+    client.force_login(worker)
+    page = client.get("/two-step-sign-in/")
+    assert b"data:image/svg+xml;base64," in page.content
+    device = TOTPDevice.objects.get(user=worker, confirmed=False)
+    assert b"The code is not right" in client.post("/two-step-sign-in/", {"code": "000000"}).content
+    code = _current_code(device)
+    done = client.post("/two-step-sign-in/", {"code": code})
+    assert b"Two-step sign-in is on" in done.content
+    device.refresh_from_db()
+    assert device.confirmed
+    client.post("/sign-out/")
+    assert client.post("/sign-in/", {"username": "sam", "password": PASSWORD})["Location"] == "/sign-in/code/"
 
 
 def test_an_idle_session_ends(client: Client, worker: User) -> None:

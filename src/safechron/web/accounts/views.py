@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import REDIRECT_FIELD_NAME, login, logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -16,6 +17,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
 from safechron.web.accounts.models import User
+from safechron.web.accounts.services import totp_device_confirm, totp_device_start, totp_qr_data_uri, totp_secret
 
 PENDING_USER = "safechron_pending_user"
 
@@ -60,6 +62,26 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(target)
         form.add_error("code", "The code is not right. Enter the code your app shows now")
     return render(request, "accounts/sign_in_code.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_step(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app; once confirmed, every sign-in asks for its code."""
+    if user_has_device(request.user):
+        return render(request, "accounts/two_step.html", {"on": True})
+    device = totp_device_start(user=request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if totp_device_confirm(device=device, code=form.cleaned_data["code"]):
+            otp_login(request, device)
+            return render(request, "accounts/two_step.html", {"on": True, "just_set_up": True})
+        form.add_error("code", "The code is not right. Enter the code your app shows now")
+    return render(
+        request,
+        "accounts/two_step.html",
+        {"on": False, "form": form, "qr": totp_qr_data_uri(device=device), "secret": totp_secret(device=device)},
+    )
 
 
 @require_POST
