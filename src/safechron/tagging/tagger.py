@@ -65,9 +65,6 @@ class _Span:
     def size(self) -> int:
         return self.end - self.start
 
-    def overlaps(self, other: _Span) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 @dataclass(frozen=True, slots=True)
 class _Person:
@@ -149,7 +146,7 @@ class Tagger:
         return _counting(self.mentions(text))
 
     def propose_many(self, texts: Iterable[str]) -> list[frozenset[str]]:
-        """`propose` for many texts at once, batched through spaCy."""
+        """`propose` for many texts: the fast path the pipeline uses for a whole chronology."""
         # The pipeline has no components, so making each doc directly is faster than nlp.pipe.
         make_doc = self._nlp.make_doc
         return [_counting(self._mentions(make_doc(text), text)) for text in texts]
@@ -295,7 +292,7 @@ class Tagger:
                 elif (
                     tokens.lowers[before] in self._possessive_pronouns
                     and persons
-                    and EXPERIENCER_GROUPS[group] != "parent"  # "hits her mum": the child's mum
+                    and EXPERIENCER_GROUPS.get(group) != "parent"  # "hits her mum": the child's mum
                 ):
                     last_named = persons[-1]  # "Mother said her sister": the last named person's
                     if span.start - last_named.end <= _PRONOUN_REACH:
@@ -497,7 +494,7 @@ def _experiencer(
 
 
 def _reporter(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
-    """Who is named as telling what the span says ("MGM states", "S1 said", "HV noted")."""
+    """Who is named as telling what the span says ("MGM states", "S1 said", "HV reports")."""
     tellers = [p for p in persons if p.reporter and clause.sentence_start <= p.start and p.end <= span.start]
     return tellers[-1].text if tellers else ""
 
@@ -506,6 +503,6 @@ def _parent_before(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
     parents = [
         p
         for p in persons
-        if clause.sentence_start <= p.start and p.end <= span.start and EXPERIENCER_GROUPS[p.group] == "parent"
+        if clause.sentence_start <= p.start and p.end <= span.start and EXPERIENCER_GROUPS.get(p.group) == "parent"
     ]
     return parents[-1].group if parents else "unknown"
