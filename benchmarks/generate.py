@@ -79,6 +79,11 @@ RISK = [
     ("arrest", "{a} arrested for assault on {b}; released under investigation."),
     ("probation_missed", "{a} failed to attend supervision appointment. Warning letter issued."),
     ("note", "No concerns re drugs or alcohol were raised by {b} at this contact."),
+    ("cp_plan_start", "ICPC: children made subject of child protection plans, category emotional abuse."),
+    ("worker_change", "Case reallocated to a new social worker following team restructure."),
+    ("written_agreement", "Written agreement signed by {b}: {a} not to attend the family home."),
+    ("agreement_breach", "{a} found at the family home in breach of the written agreement."),
+    ("rcpc", "Review child protection conference: plans to continue, actions as before."),
 ]
 
 
@@ -202,9 +207,11 @@ def generate(*, families: int, entries_per_family: int, out: Path, seed: int) ->
         entries_writer.writerow(ENTRY_COLUMNS)
         files[name] = (people_file, entries_file, people_writer, entries_writer)
     n_people = n_entries = 0
+    used: set[str] = set()
     for number in range(families):
         persons = make_family(rng, number)
         involved = rng.sample(AGENCIES, k=rng.choice([2, 2, 3, 3, 4]))
+        used.update(name for name, _, _ in involved)
         refs: dict[str, dict[str, str]] = {}
         for name, agency_type, identifiers in involved:
             _, _, people_writer, _ = files[name]
@@ -242,6 +249,11 @@ def generate(*, families: int, entries_per_family: int, out: Path, seed: int) ->
     for people_file, entries_file, _, _ in files.values():
         people_file.close()
         entries_file.close()
+    for name, agency_type, _ in AGENCIES:
+        if name not in used:  # an agency with no family sends no submission
+            for table in ("people.csv", "entries.csv"):
+                (out / agency_type / table).unlink()
+            (out / agency_type).rmdir()
     return n_people, n_entries
 
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from safechron.chronology.combine import combine
-
 from safechron.chronology.model import Chronology, Submission
 from safechron.formats import read_paths
 from safechron.pipeline import analyse_families, build_chronology
