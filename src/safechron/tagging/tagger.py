@@ -74,6 +74,7 @@ class _Person:
     text: str
     reporter: bool  # tells what follows ("MGM states")
     agent: bool = False  # does what is described, after "by" ("assaulted by her partner")
+    companion: bool = False  # is with the subject, after "with" ("drinks with friends")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ class Tagger:
         self._object_pronouns = {strings.add(word): word for word in _OBJECT_PRONOUNS}
         self._by = strings.add("by")
         self._who = strings.add("who")
+        self._with = strings.add("with")
         self._titles = frozenset(strings.add(word) for word in self._lexicon.titles)
         self._relatives = frozenset(strings.add(word) for word in self._lexicon.relatives_of_parent)
         self._any_case = PhraseMatcher(vocab, attr="LOWER")
@@ -308,7 +310,9 @@ class Tagger:
                 and tokens.lowers[span.start - 1] == self._by
                 and (end >= len(tokens) or tokens.lowers[end] != self._who)
             )
-            persons.append(_Person(group, span.start, end, tokens.text[first:last], reporter, agent))
+            companion = span.start > 0 and tokens.lowers[span.start - 1] == self._with
+            text = tokens.text[first:last]
+            persons.append(_Person(group, span.start, end, text, reporter, agent, companion))
             groups_ending_at[end] = group
         return persons
 
@@ -449,9 +453,10 @@ def _experiencer(
 ) -> _Person | None:
     """Who the mention is about: for violence and injuries the person named just after the term
     ("hits mummy", "bruise to the baby's ear"); otherwise, and failing that, the nearest person
-    named before it in the sentence who is neither telling it nor doing it ("assaulted by a
-    stranger"), then a teller from the family ("S1 says he smokes cannabis"; a neighbour who
-    complains is not the subject), then a person named just after it."""
+    named before it in the sentence who is neither telling it, nor doing it ("assaulted by a
+    stranger"), nor with the subject ("drinks with friends"); then a teller from the family ("S1
+    says he smokes cannabis"; a neighbour who complains is not the subject); then a person named
+    just after it."""
     in_sentence = [
         p
         for p in persons
@@ -481,7 +486,7 @@ def _experiencer(
             # "his dad punched him", "mum slapped her": a parent hitting someone of their own sex
             # in a family record is most often hitting a child.
             return _Person("child", span.end, span.end + 1, "", reporter=False)
-    subjects = [p for p in before if not p.reporter and not p.agent]
+    subjects = [p for p in before if not (p.reporter or p.agent or p.companion)]
     if subjects:
         return subjects[-1]
     family_tellers = [p for p in before if p.group != "other"]
