@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 import zipfile
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
 from safechron.web.accounts.models import User
 from safechron.web.audit.models import AuditEvent
 from safechron.web.families.models import Entry, EntryVersion, Family, FamilyInvolvement, Person
@@ -68,6 +71,17 @@ def test_a_corrected_reimport_updates_by_record_id_and_keeps_the_earlier_version
     assert earlier.replaced_by_import == upload
 
 
+def test_the_family_page_shows_an_entry_s_earlier_versions(client: Client, family: Family, worker: User) -> None:
+    upload = import_upload(
+        family=family, user=worker, file_name="police.xlsx", content=police_workbook(extra_summary=" Kai was crying.")
+    )
+    import_commit(upload=upload, user=worker)
+    client.force_login(worker)
+    html = client.get(f"/families/{family.pk}/").content.decode()
+    assert html.count("Earlier versions (1)") == 1
+    assert "Version 1</strong>" in html
+
+
 def test_a_folder_zipped_is_read_like_a_workbook(family: Family, worker: User) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -94,7 +108,7 @@ def test_a_file_that_cannot_be_read_is_refused_with_the_reason(family: Family, w
     assert "zip" in folder.refusal
 
 
-def test_import_pages_upload_review_and_commit(client, family: Family, worker: User) -> None:  # type: ignore[no-untyped-def]
+def test_import_pages_upload_review_and_commit(client: Client, family: Family, worker: User) -> None:
     client.force_login(worker)
     response = client.post(
         "/imports/new/",
@@ -108,7 +122,7 @@ def test_import_pages_upload_review_and_commit(client, family: Family, worker: U
     assert b"Chronology committed" in committed.content
 
 
-def test_a_new_family_can_be_created_on_import(client, worker: User) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_family_can_be_created_on_import(client: Client, worker: User) -> None:
     client.force_login(worker)
     missing = client.post("/imports/new/", {"family": "new", "submission": _file("p.xlsx", police_workbook())})
     assert b"Enter a name for the new family" in missing.content
@@ -120,7 +134,5 @@ def test_a_new_family_can_be_created_on_import(client, worker: User) -> None:  #
     assert made.allocations.filter(user=worker).exists()
 
 
-def _file(name: str, content: bytes):  # type: ignore[no-untyped-def]
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+def _file(name: str, content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 
@@ -56,9 +57,9 @@ class EntryForm(forms.Form):
     checked = forms.BooleanField(required=False)
 
     def __init__(
-        self, *args: object, subjects: list[tuple[str, str]], proposed: list[tuple[str, str]], **kwargs: object
+        self, *args: Any, subjects: list[tuple[str, str]], proposed: list[tuple[str, str]], **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["subjects"].choices = subjects
         self.fields["tags"].choices = proposed
 
@@ -88,9 +89,9 @@ class LinkDecisionForm(forms.Form):
     )
 
     def __init__(
-        self, *args: object, own: list[tuple[str, str]], others: list[tuple[str, str]], **kwargs: object
+        self, *args: Any, own: list[tuple[str, str]], others: list[tuple[str, str]], **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["record_a"].choices = own
         self.fields["record_b"].choices = others
 

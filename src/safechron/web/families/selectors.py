@@ -18,12 +18,13 @@ from safechron.pipeline import build_chronology
 from safechron.reports.rows import ChronologyRow, chronology_rows
 from safechron.vocabulary import EVENT_GROUPS, RISK_TAGS
 from safechron.web.families.engine import family_submissions
-from safechron.web.families.models import Entry, Family, LinkDecision, Person, PersonRecord
+from safechron.web.families.models import Entry, EntryVersion, Family, LinkDecision, Person, PersonRecord
 
 __all__ = [
     "ChronologyFilter",
     "chronology_as_of",
     "chronology_with_decisions",
+    "entry_histories",
     "family_chronology",
     "family_rows",
     "filter_choices",
@@ -121,6 +122,14 @@ def filter_choices(*, chronology: Chronology) -> FilterChoices:
         ],
         tags=[(tag, label) for tag, label in RISK_TAGS.items() if tag in present_tags],
     )
+
+
+def entry_histories(*, family: Family) -> dict[tuple[str, str], list[EntryVersion]]:
+    """Earlier versions of the family's re-imported entries, by (agency, record id), newest first."""
+    histories: dict[tuple[str, str], list[EntryVersion]] = {}
+    for version in EntryVersion.objects.filter(entry__family=family).select_related("entry__agency"):
+        histories.setdefault((version.entry.agency.name, version.entry.record_id), []).append(version)
+    return histories
 
 
 def person_records(*, person: Person) -> list[PersonRecord]:

@@ -27,6 +27,7 @@ from safechron.web.families.pictures import PICTURES, family_picture
 from safechron.web.families.selectors import (
     ChronologyFilter,
     chronology_as_of,
+    entry_histories,
     family_chronology,
     family_rows,
     filter_choices,
@@ -91,7 +92,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "person_pks": dict(Person.objects.filter(family=family).values_list("person_id", "pk")),
             "as_of_query": "" if as_of == today else f"?as_of={as_of.isoformat()}",
             "can_change": can_change_family(user=request.user),
-            "tag_labels": RISK_TAGS,
+            "histories": entry_histories(family=family),
         },
     )
 
@@ -153,6 +154,7 @@ def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
             "linked": linked,
             "records": records,
             "rows": family_rows(chronology=chronology, chosen=ChronologyFilter(person_id=person.person_id)),
+            "histories": entry_histories(family=family),
             "form": form,
             "can_change": can_change_family(user=request.user),
             "decisions": family.link_decisions.select_related("decided_by__agency").filter(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -24,8 +26,8 @@ class UploadForm(forms.Form):
         error_messages={"required": "Select the agency's .xlsx workbook or .zip file", "empty": "The file is empty"}
     )
 
-    def __init__(self, *args: object, families: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, families: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["family"].choices = [*families, (NEW_FAMILY, "A new family")]
 
     def clean(self) -> dict[str, object]:
