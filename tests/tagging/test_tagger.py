@@ -173,3 +173,8 @@ def test_quarrels_between_children_are_not_domestic_abuse(tagger: Tagger) -> Non
 
 def test_injuries_in_a_self_harm_sentence_are_the_self_harm(tagger: Tagger) -> None:
     assert tagger.propose("D1 has been self-harming and has cuts to her wrists.") == {"self_harm"}
+
+
+def test_no_further_action_does_not_undo_what_happened(tagger: Tagger) -> None:
+    assert tagger.propose("Mr B arrested for assaulting Ms A. NFA.") == {"domestic_abuse", "offending"}
+    assert "domestic_abuse" in tagger.propose("No further action regarding the assault on Ms A.")
