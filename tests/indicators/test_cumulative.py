@@ -469,3 +469,17 @@ def test_an_older_child_named_in_a_childhood_abuse_record_is_not_an_earlier_part
     [alert] = alerts(family.builder.build(), "2016-06-01", "PARENT_HISTORY")
     assert ids(alert) == [record]
     assert alert.explanation.startswith("Mother has a recorded history of an earlier abusive relationship")
+
+
+def test_birthmarks_recorded_on_a_body_map_are_not_injuries() -> None:
+    family = Family(child_dob="2016-02-20")
+    family.builder.entry("2016-02-20", "birth", "Born at term. Blue-grey sacral patches on the body map.",
+                         [family.mother, family.child], agency="Maternity", tags=("physical_injury",))
+    family.builder.entry("2016-03-05", "health_visit", "Mongolian blue spots on the body map, unchanged since birth.",
+                         [family.child], agency="Health Visiting", tags=("physical_injury",))
+    assert alerts(family.builder.build(), "2016-04-01", "INJURY_YOUNG_CHILD") == []
+    bruise = family.builder.entry("2016-03-20", "health_visit", "Bruise on the cheek, Mongolian blue spots unchanged.",
+                                  [family.child], agency="Health Visiting", tags=("physical_injury",)).record_id
+    [alert] = alerts(family.builder.build(), "2016-04-01", "INJURY_YOUNG_CHILD")
+    assert alert.first_met_on == date(2016, 3, 23)
+    assert ids(alert) == [bruise]

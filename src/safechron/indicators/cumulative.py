@@ -599,7 +599,7 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     alerts = []
     for child in view.children:
         lapses = []
-        injuries = [e for e in _injuries(view) if child in view.subjects(e)]
+        injuries = [e for e in _injuries(view, cfg) if child in view.subjects(e)]
         for incident in _one_per_injury(view.incidents(injuries), cfg):
             if not _injury_counts(view, child, incident, cfg):
                 continue
@@ -631,12 +631,19 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     return alerts
 
 
-def _injuries(view: FamilyView) -> list[Entry]:
+def _injuries(view: FamilyView, cfg: dict[str, Any]) -> list[Entry]:
+    """Injury entries, and other records tagged with a physical injury; not the birth record (marks of
+    the delivery), nor a record of a birthmark on a body map (there to tell it from a bruise) that names
+    no injury."""
     return [
         entry
         for entry in view.entries
         if entry.event_type == "injury"
-        or ("physical_injury" in entry.tags and entry.event_type not in PROCESS_EVENTS | INJURY_RESPONSES)
+        or (
+            "physical_injury" in entry.tags
+            and entry.event_type not in PROCESS_EVENTS | INJURY_RESPONSES | {"birth"}
+            and not (_mentions(entry, cfg["birthmark_phrases"]) and not _mentions(entry, cfg["injury_words"]))
+        )
     ]
 
 
