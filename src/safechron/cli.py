@@ -3,6 +3,8 @@
     safechron merge PATH... [--out FILE] [--format xlsx|csv|docx|json]
     safechron link PATH... --format json
     safechron analyse PATH... [--as-of YYYY-MM-DD] --format json|text|html [--out FILE]
+    safechron review PATH... --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--anonymise]
+                     --format xlsx|docx|html|json [--out FILE]   (docs/review.md)
     safechron demo
 
 Exit status 0 on success (quarantined rows are reported on standard error, one line each,
@@ -27,8 +29,10 @@ from typing import Any, NoReturn
 from safechron.chronology.model import Chronology
 from safechron.formats import SubmissionError
 from safechron.pipeline import analyse, load
+from safechron.reports.anonymise import AnonymiseOptions
 from safechron.reports.exports import chronology_csv, chronology_json, write_docx, write_xlsx
 from safechron.reports.html import render_html
+from safechron.reports.review import REVIEW_FORMATS, ReviewScope, review_build, review_json, write_review
 from safechron.reports.shapes import analyse_json, link_json
 from safechron.reports.text import render_text
 
@@ -39,6 +43,7 @@ MERGE_FORMATS = ("xlsx", "csv", "docx", "json")
 ANALYSE_FORMATS = ("json", "text", "html")
 #: Where a format that cannot go to the terminal is written when no --out is given.
 DEFAULT_FILES = {"xlsx": "chronology.xlsx", "docx": "chronology.docx", "html": "safechron-report.html"}
+REVIEW_FILES = {"xlsx": "review.xlsx", "docx": "review.docx", "html": "review.html"}
 
 
 class UsageError(Exception):
@@ -112,9 +117,39 @@ def _parser() -> _Parser:
     analyse_command.add_argument("--out", type=Path, help="file to write (default: standard output; html to a file)")
     analyse_command.set_defaults(run=_analyse)
 
+    _add_review(commands)
+
     demo = commands.add_parser("demo", help="serve the web application with the demonstration family")
     demo.set_defaults(run=_demo)
     return parser
+
+
+def _add_review(commands: Any) -> None:
+    review = commands.add_parser(
+        "review", help="a case review's chronology: its period, what was known on a date, anonymised exports"
+    )
+    _add_paths(review)
+    review.add_argument("--from", dest="start", type=_iso_day, required=True, metavar="YYYY-MM-DD",
+                        help="first day of the review period")
+    review.add_argument("--to", dest="end", type=_iso_day, required=True, metavar="YYYY-MM-DD",
+                        help="last day of the review period")
+    review.add_argument("--as-of", type=_iso_day, default=None, metavar="YYYY-MM-DD",
+                        help="show only what was known on this date, and the indicators open then (default: --to)")
+    review.add_argument("--include-before", action="append", default=[], metavar="AGENCY:RECORD_ID",
+                        help="an entry before the period to show as significant (repeat for more); the other "
+                             "earlier entries are counted, agency by agency")
+    review.add_argument("--anonymise", action="store_true", help="labels for people, names and identifiers removed")
+    review.add_argument("--subject", metavar="PERSON_ID",
+                        help="the subject child: a person id from 'safechron link', or a record as AGENCY:PERSON_REF")
+    review.add_argument("--subject-label", default="Child", metavar="TEXT",
+                        help="what the review calls the subject child, such as 'Child BY' (default: Child)")
+    review.add_argument("--agencies", choices=("name", "type"), default="name",
+                        help="with --anonymise, show agencies by name or by type (default: name)")
+    review.add_argument("--dates", choices=("day", "month"), default="day",
+                        help="with --anonymise, show dates to the day or to the month (default: day)")
+    review.add_argument("--format", choices=REVIEW_FORMATS, help="default: from the --out file's extension, else json")
+    review.add_argument("--out", type=Path, help="file to write (default: JSON to standard output, else review.FORMAT)")
+    review.set_defaults(run=_review)
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
@@ -180,6 +215,60 @@ def _analyse(arguments: argparse.Namespace) -> int:
         target.write_text(render_html(chronology=chronology, alerts=alerts, as_of=as_of), encoding="utf-8")
         _announce(target, out)
     return 0
+
+
+def _review(arguments: argparse.Namespace) -> int:
+    out: Path | None = arguments.out
+    fmt: str = arguments.format or _format_of(out, REVIEW_FORMATS, default="json")
+    if not arguments.anonymise and (arguments.agencies != "name" or arguments.dates != "day"):
+        raise UsageError("--agencies and --dates change only an anonymised review; add --anonymise")
+    include_before = set()
+    for text in arguments.include_before:
+        agency, colon, record_id = text.rpartition(":")
+        if not colon or not agency or not record_id:
+            raise UsageError(
+                f"--include-before '{text}' is not AGENCY:RECORD_ID, e.g. 'Lancashire Constabulary:INC-2231'"
+            )
+        include_before.add((agency, record_id))
+    chronology = _load(arguments.paths)
+    scope = ReviewScope(
+        start=arguments.start, end=arguments.end, as_of=arguments.as_of, include_before=frozenset(include_before)
+    )
+    labelling = AnonymiseOptions(
+        subject_id=_person_id(chronology, arguments.subject) if arguments.subject else None,
+        subject_label=arguments.subject_label,
+        agencies_by_type=arguments.agencies == "type",
+        dates_by_month=arguments.dates == "month",
+    )
+    try:
+        review = review_build(chronology=chronology, scope=scope, labelling=labelling, anonymised=arguments.anonymise)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    except KeyError as error:
+        raise UsageError(f"--include-before names no entry of these submissions: {error.args[0]}") from None
+    target = out or Path(REVIEW_FILES.get(fmt, "review.json"))
+    if fmt == "json" and out is None:
+        _emit(_json(review_json(review)), None)
+    else:
+        write_review(review=review, fmt=fmt, path=target)
+        _announce(target, out)
+    if review.anonymised:
+        print("anonymised: a person must check the output before it is published; automatic anonymisation "
+              "misses things", file=sys.stderr)
+        if review.to_check:
+            words = ", ".join(f"{item.word} ({item.count})" for item in review.to_check)
+            print(f"check before publishing: capitalised words that may be names: {words}", file=sys.stderr)
+    return 0
+
+
+def _person_id(chronology: Chronology, subject: str) -> str:
+    """A person id as given, or the person of a record given as AGENCY:PERSON_REF."""
+    if any(person.person_id == subject for person in chronology.persons):
+        return subject
+    if subject in chronology.person_of_record:
+        return chronology.person_of_record[subject]
+    raise UsageError(f"--subject '{subject}' is neither a person id nor an AGENCY:PERSON_REF record of these "
+                     "submissions; 'safechron link' lists them")
 
 
 def _demo(arguments: argparse.Namespace) -> int:

@@ -15,14 +15,14 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from safechron.chronology.dates import DateError, PartialDate
-from safechron.chronology.model import Chronology, Entry, Person, PersonRecord
+from safechron.chronology.model import Chronology, Person, PersonRecord
 from safechron.indicators.base import Alert, Evidence
 from safechron.vocabulary import AGENCY_TYPES, CHILD_ROLES, EVENT_LABELS, RISK_TAGS, ROLES, humanise
 
@@ -173,12 +173,22 @@ def _family_names(person: Person) -> set[str]:
     return {record.family_name.lower() for record in person.records if record.family_name}
 
 
-def anonymise(*, chronology: Chronology, alerts: Sequence[Alert], options: AnonymiseOptions) -> Anonymised:
+def anonymise(
+    *,
+    chronology: Chronology,
+    alerts: Sequence[Alert],
+    options: AnonymiseOptions,
+    agency_types: Mapping[str, str] | None = None,
+) -> Anonymised:
     """The chronology and alerts with persons labelled, names and identifiers gone from the records and the
     text, entries renumbered in date order, and agencies and dates as coarse as asked. Quarantined rows
-    and row warnings are left out: they hold values verbatim."""
+    and row warnings are left out: they hold values verbatim. `agency_types` (agency -> agency type) names
+    every agency the alerts' evidence may cite, when some of it is not in this chronology."""
     labels = person_labels(chronology=chronology, subject_id=options.subject_id, subject_label=options.subject_label)
-    agency_labels = _agency_labels(chronology.entries, by_type=options.agencies_by_type)
+    types = dict(agency_types) if agency_types is not None else {}
+    for entry in chronology.entries:
+        types.setdefault(entry.agency, entry.agency_type)
+    agency_labels = _agency_labels(types, by_type=options.agencies_by_type)
     scrub = _Scrubber(chronology=chronology, labels=labels, agency_labels=agency_labels, options=options)
     record_ids = {entry.key: f"E{number}" for number, entry in enumerate(chronology.entries, start=1)}
     new_keys: dict[str, str] = {}
@@ -246,11 +256,8 @@ def anonymise(*, chronology: Chronology, alerts: Sequence[Alert], options: Anony
     )
 
 
-def _agency_labels(entries: Sequence[Entry], *, by_type: bool) -> dict[str, str]:
+def _agency_labels(agencies: Mapping[str, str], *, by_type: bool) -> dict[str, str]:
     """Each agency as shown: its own name, or its type ('Police'), numbered when several share a type."""
-    agencies: dict[str, str] = {}
-    for entry in entries:
-        agencies.setdefault(entry.agency, entry.agency_type)
     if not by_type:
         return {agency: agency for agency in agencies}
     per_type = Counter(agencies.values())
@@ -422,8 +429,13 @@ def _allowed_words(labels: Iterable[str]) -> frozenset[str]:
     """Ordinary words in lower case: common English words, the vocabulary and the labels themselves."""
     words: set[str] = set(STOP_WORDS) | _MONTH_WORDS | _NOT_NAMES
     for text in (*AGENCY_TYPES.values(), *RISK_TAGS.values(), *ROLES.values(), *EVENT_LABELS.values(), *labels):
-        words.update(word.lower() for word in _WORD.findall(text))
+        words.update(_bare(word).lower() for word in _WORD.findall(text))
     return frozenset(words)
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive or trailing punctuation: "Children's" -> 'Children'."""
+    return word.rstrip("'’-").removesuffix("'s").removesuffix("’s")
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
@@ -440,7 +452,7 @@ def words_to_check(texts: Iterable[str], *, labels: Iterable[str] = ()) -> list[
     lower: set[str] = set()
     for text in texts:
         for match in _WORD.finditer(text):
-            word = match.group(0).rstrip("'’-").removesuffix("'s").removesuffix("’s")
+            word = _bare(match.group(0))
             if not word:
                 continue
             if word[0].islower():

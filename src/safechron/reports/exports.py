@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -23,7 +24,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from safechron.chronology.model import Chronology
-from safechron.reports.rows import SPREADSHEET_COLUMNS, ChronologyRow, chronology_rows, spreadsheet_safe
+from safechron.reports.rows import (
+    SPREADSHEET_COLUMNS,
+    ChronologyRow,
+    ReportTable,
+    chronology_rows,
+    spreadsheet_safe,
+)
 from safechron.reports.shapes import merge_json
 from safechron.vocabulary import humanise
 
@@ -39,12 +46,21 @@ _DOCX_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
-def write_xlsx(*, chronology: Chronology, path: Path) -> None:
-    """A workbook: 'Chronology' (dates as given, wrapped text), 'People' (who is who across agencies and
-    why) and 'Rows not taken in', each with a frozen header row and filters."""
+def write_xlsx(*, chronology: Chronology, path: Path, tables: Sequence[ReportTable] = ()) -> None:
+    """A workbook: a sheet for each of `tables` first, then 'Chronology' (dates as given, wrapped text),
+    'People' (who is who across agencies and why) and 'Rows not taken in', each with a frozen header row
+    and filters."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
+    for table in tables:
+        _fill_sheet(
+            sheet,
+            columns=[(header, width, True) for header, width in table.columns],
+            rows=table.rows,
+        )
+        sheet.title = table.title[:31]  # the longest sheet name Excel allows
+        sheet = workbook.create_sheet()
     sheet.title = "Chronology"
     _fill_sheet(
         sheet,
@@ -150,8 +166,15 @@ def write_json(*, chronology: Chronology, path: Path) -> None:
     path.write_text(chronology_json(chronology) + "\n", encoding="utf-8")
 
 
-def write_docx(*, chronology: Chronology, path: Path, title: str = "Combined multi-agency chronology") -> None:
-    """A landscape A4 document with the chronology as case reviews lay it out, header row repeated."""
+def write_docx(
+    *,
+    chronology: Chronology,
+    path: Path,
+    title: str = "Combined multi-agency chronology",
+    tables: Sequence[ReportTable] = (),
+) -> None:
+    """A landscape A4 document with the chronology as case reviews lay it out, header row repeated; each of
+    `tables` comes first, as a section with its note and table."""
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -170,20 +193,36 @@ def write_docx(*, chronology: Chronology, path: Path, title: str = "Combined mul
         " them; 'About' marks a date the agency was unsure of. Agency tags were assigned by the agency;"
         " proposed tags were found in the text by safechron and need a practitioner to confirm them."
     )
-    table = document.add_table(rows=1, cols=len(_DOCX_COLUMNS))
+    for extra in tables:
+        document.add_heading(extra.title, level=2)
+        if extra.note:
+            document.add_paragraph(extra.note)
+        _add_table(document, columns=[(header, width * _CM_PER_CHARACTER) for header, width in extra.columns],
+                   rows=extra.rows)
+    if tables:
+        document.add_heading("Chronology", level=2)
+    _add_table(document, columns=_DOCX_COLUMNS, rows=(_docx_values(row) for row in rows))
+    document.save(str(path))
+
+
+_CM_PER_CHARACTER = 0.2
+
+
+def _add_table(
+    document: DocumentObject, *, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence[str]]
+) -> None:
+    """A bordered table with a bold header row repeated on every page; widths in centimetres."""
+    table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
-    header = table.rows[0]
-    _repeat_as_header(header)
-    for cell, (text, width) in zip(header.cells, _DOCX_COLUMNS, strict=True):
+    _repeat_as_header(table.rows[0])
+    for cell, (text, width) in zip(table.rows[0].cells, columns, strict=True):
         cell.width = Cm(width)
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text, (_, width) in zip(cells, _docx_values(row), _DOCX_COLUMNS, strict=True):
+    for values in rows:
+        for cell, text, (_, width) in zip(table.add_row().cells, values, columns, strict=True):
             cell.width = Cm(width)
             cell.text = text
-    document.save(str(path))
 
 
 def _docx_values(row: ChronologyRow) -> tuple[str, ...]:

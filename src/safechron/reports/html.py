@@ -12,15 +12,22 @@ from safechron.chronology.model import Chronology
 from safechron.indicators.base import Alert
 from safechron.reports.family_diagram import family_diagram_svg
 from safechron.reports.report_model import build_report, day_in_words
+from safechron.reports.rows import ReportTable
 from safechron.reports.timeline import timeline_svg
 
 __all__ = ["render_html"]
 
 
 def render_html(
-    *, chronology: Chronology, alerts: Sequence[Alert], as_of: date, generated_on: date | None = None
+    *,
+    chronology: Chronology,
+    alerts: Sequence[Alert],
+    as_of: date,
+    generated_on: date | None = None,
+    tables: Sequence[ReportTable] = (),
 ) -> str:
-    """The report of a chronology and its alerts as of a date, as one HTML document."""
+    """The report of a chronology and its alerts as of a date, as one HTML document; each of `tables`
+    is a section of its own before the indicators."""
     environment = Environment(
         loader=PackageLoader("safechron.reports", "templates"),
         autoescape=True,
@@ -34,6 +41,7 @@ def render_html(
         timeline=_inline(timeline_svg(chronology=chronology, alerts=alerts, as_of=as_of)),
         family_diagram=_inline(family_diagram_svg(chronology=chronology, alerts=alerts, as_of=as_of)),
         generated_on=day_in_words(generated_on or date.today()),
+        tables=tables,
     )
 
 

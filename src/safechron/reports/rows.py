@@ -16,6 +16,7 @@ __all__ = [
     "SPREADSHEET_COLUMNS",
     "ChronologyRow",
     "Column",
+    "ReportTable",
     "chronology_rows",
     "entry_anchor",
     "person_names",
@@ -84,6 +85,17 @@ class ChronologyRow:
         if self.proposed_tags:
             parts.append("Proposed: " + ", ".join(self.proposed_tags))
         return "\n".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    """A table an export shows before the chronology (a review's family key, for instance): a sheet of a
+    workbook, or a section with a note and a table in a document or a web page."""
+
+    title: str
+    note: str
+    columns: tuple[tuple[str, int], ...]  # header and width in characters
+    rows: tuple[tuple[str, ...], ...]
 
 
 _TAG_ORDER = {tag: index for index, tag in enumerate(RISK_TAGS)}
