@@ -178,3 +178,10 @@ def test_injuries_in_a_self_harm_sentence_are_the_self_harm(tagger: Tagger) -> N
 def test_no_further_action_does_not_undo_what_happened(tagger: Tagger) -> None:
     assert tagger.propose("Mr B arrested for assaulting Ms A. NFA.") == {"domestic_abuse", "offending"}
     assert "domestic_abuse" in tagger.propose("No further action regarding the assault on Ms A.")
+
+
+def test_an_adult_recalling_childhood_harm_is_their_history(tagger: Tagger) -> None:
+    assert tagger.propose("Mr Q told the SW his father used to beat him when he was 8.") == {
+        "parental_adverse_childhood"
+    }
+    assert "physical_injury" in tagger.propose("D1 said her dad hit her when she was 6.")

@@ -342,9 +342,12 @@ class Tagger:
         experiencer = person.group if person else "unknown"
         group = EXPERIENCER_GROUPS[experiencer]
         start, end = tokens.char_span(span.start, span.end)
+        # "Mr Q told the SW his father used to beat him as a child": the child was Mr Q, the first
+        # person of the sentence; "D1 said dad hit her when she was 6" stays a child's injury.
+        adult_recalling = childhood and (group != "child" or _first_is_parent(clause, persons))
         for tag in concept.tags_for(group):
             mention_tag, mention_experiencer = tag, experiencer
-            if childhood and group != "child" and tag in self._lexicon.childhood_tags:
+            if adult_recalling and tag in self._lexicon.childhood_tags:
                 # Harm in a parent's own childhood is that parent's history, not a current risk.
                 mention_tag = self._lexicon.childhood_becomes
                 mention_experiencer = _parent_before(span, clause, persons)
@@ -511,3 +514,8 @@ def _parent_before(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
         if clause.sentence_start <= p.start and p.end <= span.start and EXPERIENCER_GROUPS.get(p.group) == "parent"
     ]
     return parents[-1].group if parents else "unknown"
+
+
+def _first_is_parent(clause: _Clause, persons: list[_Person]) -> bool:
+    named = [p for p in persons if clause.sentence_start <= p.start < clause.sentence_end and p.group != "professional"]
+    return bool(named) and EXPERIENCER_GROUPS.get(named[0].group) == "parent"
