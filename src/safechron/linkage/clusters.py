@@ -3,17 +3,30 @@
 Links are made in this order: links a practitioner confirmed, then shared identifiers, then the
 model's pairs from the most to the least likely. A link is refused when it would put together
 records that must stay apart: a pair a practitioner split (always), two records of one agency,
-records with different identifiers of one kind, and (for the model only) a mother with a father
-or an unborn child with a born one.
+records with different identifiers of one kind, and (for the model only) a mother with a father,
+a parent or grandparent with a child, two sexes, or dates of birth that cannot be one recorded date
+(the pair's own dates are weighed by the model; every other record of the two groups must agree).
+These rules hold for the whole group, not only the pair being linked, so a chain of plausible
+pairs (A like B, B like C) cannot make one person of people who clearly differ.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Clusters"]
+from safechron.chronology.dates import PartialDate
 
-_PARENTS = frozenset({"female parent", "male parent"})
+__all__ = ["Clusters", "dates_agree", "dates_compatible"]
+
+#: Role classes that are never one person, however alike the records (a father and his son of the
+#: same name at the same address; a young mother recorded as a child by another agency is linked by
+#: a practitioner's confirmation).
+_APART: tuple[frozenset[str], ...] = (
+    frozenset({"female parent", "male parent"}),
+    frozenset({"female parent", "child"}),
+    frozenset({"male parent", "child"}),
+    frozenset({"grandparent", "child"}),
+)
 
 
 @dataclass(slots=True)
@@ -22,7 +35,8 @@ class _Group:
     agencies: set[str]
     identifiers: dict[str, set[str]]
     roles: set[str]
-    unborn: set[bool]
+    sexes: set[str]
+    dates_of_birth: dict[PartialDate, set[int]]  # the records holding each date
 
 
 @dataclass(slots=True)
@@ -40,7 +54,8 @@ class Clusters:
         agencies: list[str],
         identifiers: list[dict[str, str]],
         roles: list[str | None],
-        unborn: list[bool],
+        sexes: list[str | None],
+        dates_of_birth: list[PartialDate | None],
         split: list[tuple[int, int]],
     ) -> Clusters:
         groups = {
@@ -49,7 +64,8 @@ class Clusters:
                 agencies={agencies[index]},
                 identifiers={kind: {value} for kind, value in identifiers[index].items()},
                 roles={roles[index]} if roles[index] else set(),
-                unborn={unborn[index]},
+                sexes={sexes[index]} if sexes[index] else set(),
+                dates_of_birth={born: {index}} if (born := dates_of_birth[index]) else {},
             )
             for index in range(len(agencies))
         }
@@ -70,7 +86,7 @@ class Clusters:
     def link(self, a: int, b: int, *, method: str) -> bool:
         """Put a and b in one person if the rules for `method` allow it; True if a link was made."""
         root_a, root_b = self.find(a), self.find(b)
-        if root_a == root_b or not self._allowed(root_a, root_b, method=method):
+        if root_a == root_b or not self._allowed(root_a, root_b, pair=(a, b), method=method):
             return False
         if len(self.groups[root_a].members) < len(self.groups[root_b].members):
             root_a, root_b = root_b, root_a
@@ -81,10 +97,12 @@ class Clusters:
         for kind, values in merged.identifiers.items():
             kept.identifiers.setdefault(kind, set()).update(values)
         kept.roles |= merged.roles
-        kept.unborn |= merged.unborn
+        kept.sexes |= merged.sexes
+        for born, holders in merged.dates_of_birth.items():
+            kept.dates_of_birth.setdefault(born, set()).update(holders)
         return True
 
-    def _allowed(self, root_a: int, root_b: int, *, method: str) -> bool:
+    def _allowed(self, root_a: int, root_b: int, *, pair: tuple[int, int], method: str) -> bool:
         group_a, group_b = self.groups[root_a], self.groups[root_b]
         if len(group_a.members) > len(group_b.members):
             group_a, group_b, root_a, root_b = group_b, group_a, root_b, root_a
@@ -100,8 +118,39 @@ class Clusters:
                 return False
         if method == "identifier":
             return True
-        return not group_a.roles | group_b.roles >= _PARENTS and len(group_a.unborn | group_b.unborn) == 1
+        return (
+            not any(group_a.roles | group_b.roles >= apart for apart in _APART)
+            and len(group_a.sexes | group_b.sexes) <= 1
+            and all(
+                dates_compatible(date_a, date_b) or holders_a | holders_b == set(pair)  # weighed by the model
+                for date_a, holders_a in group_a.dates_of_birth.items()
+                for date_b, holders_b in group_b.dates_of_birth.items()
+            )
+        )
 
     def members(self) -> list[list[int]]:
         """Each group's record indices in input order, groups in order of their first record."""
         return sorted((sorted(group.members) for group in self.groups.values()), key=lambda m: m[0])
+
+
+def dates_agree(a: PartialDate, b: PartialDate) -> bool:
+    """The same date as far as both record it (2016-10 agrees with 2016-10-19)."""
+    return a.year == b.year and (a.month is None or b.month is None or a.month == b.month) and (
+        a.day is None or b.day is None or a.day == b.day)
+
+
+def dates_compatible(a: PartialDate, b: PartialDate) -> bool:
+    """Could be one date of birth recorded twice: agreeing as far as recorded, less than a year
+    apart, day and month swapped, or one digit mistyped (or two neighbouring digits swapped)."""
+    if dates_agree(a, b) or abs((a.start - b.start).days) <= 366:
+        return True
+    if a.precision != "day" or b.precision != "day":
+        return False
+    return (a.year, a.month, a.day) == (b.year, b.day, b.month) or _one_edit(a.iso(), b.iso())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Equal-length texts differing in one character, or in two neighbouring characters swapped."""
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) <= 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])

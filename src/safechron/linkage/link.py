@@ -48,7 +48,8 @@ def link_records(
         agencies=[record.agency for record in records],
         identifiers=identifiers,
         roles=[feature.role for feature in features],
-        unborn=[record.unborn for record in records],
+        sexes=[feature.sex for feature in features],
+        dates_of_birth=[record.expected_date if record.unborn else record.date_of_birth for record in records],
         split=_indices(split, index_of),
     )
     reasons: dict[int, list[LinkReason]] = {}

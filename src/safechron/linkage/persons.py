@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from safechron.chronology.dates import PartialDate
 from safechron.chronology.model import LinkReason, Person, PersonRecord
+from safechron.linkage.clusters import dates_agree
 from safechron.vocabulary import ROLES, humanise
 
 __all__ = ["person_of"]
@@ -44,11 +45,6 @@ def _display_name(records: Sequence[PersonRecord]) -> str:
     return fullest.title() if fullest.islower() or fullest.isupper() else fullest
 
 
-def _agrees(a: PartialDate, b: PartialDate) -> bool:
-    return a.year == b.year and (a.month is None or b.month is None or a.month == b.month) and (
-        a.day is None or b.day is None or a.day == b.day)
-
-
 def _best_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:
     """The most precise date, among those agreeing with most of the others (first recorded on a tie)."""
     known = [d for d in dates if d is not None]
@@ -56,7 +52,7 @@ def _best_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:
         return None
     return max(
         known,
-        key=lambda d: (sum(_agrees(d, other) for other in known), _PRECISION[d.precision], not d.uncertain),
+        key=lambda d: (sum(dates_agree(d, other) for other in known), _PRECISION[d.precision], not d.uncertain),
     )
 
 
