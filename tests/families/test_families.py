@@ -111,7 +111,7 @@ def test_a_toddlers_explained_fall_seen_by_four_agencies_is_not_an_unreferred_in
     assert "INJURY_YOUNG_CHILD" not in codes
 
 
-def test_a_threat_to_a_neighbour_years_ago_and_no_concerns_notes_raise_nothing() -> None:
+def test_a_neighbour_dispute_years_ago_and_no_concerns_notes_raise_nothing_at_all() -> None:
     assert alerts_on("calm-neighbour-dispute", date(2024, 3, 1)) == ()
 
 
