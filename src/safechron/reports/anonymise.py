@@ -47,7 +47,7 @@ _NOT_NAMES = frozenset(
     {"baby", "unborn", "twin", "child", "infant", "unknown", "unnamed", "boy", "girl", "male", "female",
      "mum", "dad", "mother", "father", "nan", "grandma", "grandad", "sibling", "brother", "sister"}
 )
-_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
+_TITLES = {"male": ("Mr", "Mx", "Dr"), "female": ("Mrs", "Ms", "Miss", "Mx", "Dr")}
 
 #: Abbreviations safeguarding records use, allowed in capitals.
 _ABBREVIATIONS = frozenset(
@@ -316,10 +316,10 @@ class _Scrubber:
     ) -> None:
         self._by_month = options.dates_by_month
         self._candidates: dict[str, dict[str, str]] = {}  # name form -> {person id or agency: label}
-        identifiers: set[str] = set()
+        identifiers: dict[str, str] = {}  # identifier without spaces, lower case -> what replaces it
         for person in chronology.persons:
             for record in person.records:
-                for form in _name_forms(record, display_name=person.display_name):
+                for form in _name_forms(record, person=person):
                     self._candidates.setdefault(form.lower(), {})[person.person_id] = labels[person.person_id]
                 identifiers.update(_identifiers_of(record))
         if options.agencies_by_type:
@@ -327,11 +327,11 @@ class _Scrubber:
                 self._candidates.setdefault(" ".join(agency.lower().split()), {})[agency] = label
         self._name_pattern = _alternation(self._candidates)
         # An agency without person references may use the name as one: that is a name, not an identifier.
-        self._identifier_pattern = _alternation(
-            {re.sub(r"\s+", "", value).lower(): "" for value in identifiers
-             if len(value) >= 4 and " ".join(value.lower().split()) not in self._candidates},
-            spaced=True,
-        )
+        self._identifiers = {
+            compact: replacement for compact, replacement in identifiers.items()
+            if len(compact) >= 4 and compact not in {form.replace(" ", "") for form in self._candidates}
+        }
+        self._identifier_pattern = _alternation(self._identifiers, spaced=True)
 
     def text(self, text: str, *, about: Sequence[str] = ()) -> str:
         """The text scrubbed; `about` (the person ids an entry is about) settles a name several people
@@ -339,7 +339,9 @@ class _Scrubber:
         if not text:
             return text
         if self._identifier_pattern is not None:
-            text = self._identifier_pattern.sub("[identifier]", text)
+            text = self._identifier_pattern.sub(
+                lambda match: self._identifiers.get(_compact(match.group(0)), "[identifier]"), text
+            )
         for pattern, replacement in _PATTERNS:
             text = pattern.sub(replacement, text)
         if self._name_pattern is not None:
@@ -387,16 +389,17 @@ def _alternation(forms: Iterable[str], *, spaced: bool = False) -> re.Pattern[st
     return re.compile(r"(?<!\w)(?:" + "|".join(pieces) + r")(?!\w)", re.IGNORECASE)
 
 
-def _name_forms(record: PersonRecord, *, display_name: str) -> set[str]:
+def _name_forms(record: PersonRecord, *, person: Person) -> set[str]:
     """Every way a person's name may be written: full names, each given name and nickname, the family
     name, initial and family name ('K. Brennan', 'K Brennan'), family name and given name ('HOLLIS,
-    Darren') and title and family name ('Ms Brennan'). Words agencies use for unknown names are left out."""
+    Darren') and, for adults, title and family name ('Ms Brennan'). Words agencies use for unknown names
+    are left out."""
     given = [word for word in record.given_names.split() if _is_name(word)]
     nicknames = [name for name in record.known_as if name.strip()]
     family = record.family_name.strip() if _is_name(record.family_name.strip()) else ""
     forms: set[str] = {*given, *nicknames}
-    if display_name and all(_is_name(word) for word in display_name.split()):
-        forms.add(display_name)
+    if person.display_name and all(_is_name(word) for word in person.display_name.split()):
+        forms.add(person.display_name)
     if family:
         forms.add(family)
         for first in (*given, *nicknames, " ".join(given)):
@@ -404,8 +407,9 @@ def _name_forms(record: PersonRecord, *, display_name: str) -> set[str]:
                 forms.update({f"{first} {family}", f"{family} {first}", f"{family}, {first}"})
         for first in given:
             forms.update({f"{first[0]}. {family}", f"{first[0]} {family}", f"{first[0]}.{family}"})
-        forms.update(f"{title} {family}" for title in _TITLES)
-        forms.update(f"{title}. {family}" for title in _TITLES)
+        if person.role not in CHILD_ROLES:
+            titles = _TITLES[person.sex] if person.sex in _TITLES else _TITLES["male"] + _TITLES["female"]
+            forms.update(f"{title}{dot} {family}" for title in titles for dot in ("", "."))
     return {" ".join(form.split()) for form in forms if form.strip()}
 
 
@@ -413,16 +417,24 @@ def _is_name(word: str) -> bool:
     return len(word) > 1 and not word.isdigit() and word.lower() not in _NOT_NAMES
 
 
-def _identifiers_of(record: PersonRecord) -> set[str]:
-    """The identifier values of a record, and each part of its address that has a number or a street."""
-    values = {record.nhs_number, record.upn, record.pnc_id, record.la_id, record.person_ref, record.postcode}
+def _identifiers_of(record: PersonRecord) -> dict[str, str]:
+    """The identifier values of a record (without spaces, lower case) and what replaces each: its
+    postcode, its reference numbers, and each part of its address that has a number, with and without it."""
+    values = {_compact(value): "[identifier]" for value in
+              (record.nhs_number, record.upn, record.pnc_id, record.la_id, record.person_ref)}
+    values[_compact(record.postcode)] = "[postcode]"
     for part in record.address.split(","):
         if any(ch.isdigit() for ch in part):
-            values.add(part.strip())
+            values[_compact(part)] = "[address]"
             street = _HOUSE_NUMBER.sub("", part).strip()
             if len(street.split()) > 1:
-                values.add(street)  # 'Crossley Grove' without its number
-    return {value for value in values if value}
+                values[_compact(street)] = "[address]"  # 'Crossley Grove' without its number
+    values.pop("", None)
+    return values
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"\s+", "", value).lower()
 
 
 def _allowed_words(labels: Iterable[str]) -> frozenset[str]:
