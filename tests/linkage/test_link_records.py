@@ -4,7 +4,7 @@ who must stay apart, and what is said about each person."""
 from __future__ import annotations
 
 from safechron.chronology.dates import PartialDate
-from safechron.chronology.model import LinkReason, Person, PersonRecord
+from safechron.chronology.model import LinkReason, Person, PersonRecord, SourceRow
 from safechron.linkage import link_records
 
 VALID_NHS = "9434765919"
@@ -249,3 +249,35 @@ def test_every_record_is_in_exactly_one_person_and_ids_are_stable() -> None:
 
 def test_no_records_no_persons() -> None:
     assert link_records([]) == []
+
+
+def test_a_record_known_only_as_mother_is_the_one_mother_other_agencies_name() -> None:
+    persons = link_records([
+        record("GP", "g1", "Kayleigh", "Marsh", "1995-03-02", role="mother"),
+        record("Hospital", "h1", "Kayleigh", "Marsh", "1995-03-02", role="mother"),
+        record("GP", "g2", "Darren", "Holt", role="father"),
+        record("Ambulance", "Mother", role="mother"),
+        record("Ambulance", "Father", role="father"),
+        record("Ambulance", "Sibling 1", role="sibling", source=SourceRow("ambulance.csv", "entries", 4)),
+        record("Ambulance", "A12", role="sibling"),
+    ])
+    assert groups(persons) == [
+        {"GP:g1", "Hospital:h1", "Ambulance:Mother"},
+        {"GP:g2", "Ambulance:Father"},
+        {"Ambulance:Sibling 1"},
+        {"Ambulance:A12"},
+    ]
+    assert persons[0].display_name == "Kayleigh Marsh"
+    reason = next(r for r in persons[1].reasons)
+    assert reason.method == "role" and reason.agreed == ("the only father the other agencies name",)
+    assert persons[2].display_name == "Sibling 1"
+    assert persons[3].display_name == "Sibling"
+
+
+def test_a_record_known_only_as_mother_is_not_linked_when_other_agencies_name_two_mothers() -> None:
+    persons = link_records([
+        record("GP", "g1", "Kayleigh", "Marsh", "1995-03-02", role="mother"),
+        record("GP", "g2", "Susan", "Brown", "1970-01-01", role="mother"),
+        record("Ambulance", "Mother", role="mother"),
+    ])
+    assert len(persons) == 3

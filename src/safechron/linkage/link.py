@@ -1,5 +1,6 @@
-"""Who is the same person across agencies: identifiers first, then a probabilistic model, and
-the practitioner's word over both. Every link made is kept with its reason."""
+"""Who is the same person across agencies: identifiers first, then a probabilistic model, then
+records known only by a role such as "Mother", and the practitioner's word over all of them.
+Every link made is kept with its reason."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from itertools import combinations
 
 from safechron.chronology.model import LinkReason, Person, PersonRecord
 from safechron.linkage.clusters import Clusters
-from safechron.linkage.features import IDENTIFIER_LABELS, features_of, identifiers_of
+from safechron.linkage.features import IDENTIFIER_LABELS, RecordFeatures, features_of, identifiers_of
 from safechron.linkage.model import ScoredPair, score_pairs
 from safechron.linkage.persons import person_of
+from safechron.vocabulary import humanise
 
 __all__ = ["LinkageSettings", "link_records"]
+
+#: Roles a family has one of: a record known only by such a role ("Mother", from an agency that sent
+#: no people table) is the person other agencies name in that role, when they name exactly one.
+_SINGLE_ROLES = frozenset({"mother", "father", "stepmother", "stepfather"})
 
 #: The given-name level that marks two different first names. Children of one family (twins
 #: above all) share everything else, so two records of whom either is a child are never linked
@@ -73,6 +79,11 @@ def link_records(
         if not (children and _DIFFERENT_GIVEN_NAME in reason.disagreed_levels):
             link(pair.left, pair.right, "probabilistic", reason.link)
 
+    for index, other in _only_holders_of_their_role(records, features, identifiers, clusters):
+        role = humanise(records[index].role).lower()
+        link(index, other, "role", LinkReason(records[index].key, records[other].key, "role",
+                                              (f"the only {role} the other agencies name",)))
+
     persons = []
     for number, members in enumerate(clusters.members(), start=1):
         person_reasons = sorted(
@@ -81,6 +92,32 @@ def link_records(
         )
         persons.append(person_of(f"p{number}", [records[m] for m in members], person_reasons))
     return persons
+
+
+def _only_holders_of_their_role(
+    records: Sequence[PersonRecord],
+    features: Sequence[RecordFeatures],
+    identifiers: Sequence[dict[str, str]],
+    clusters: Clusters,
+) -> list[tuple[int, int]]:
+    """Records known only by a single role, each with a named record of the one person the other
+    agencies give that role (none when they give it to nobody or to several people)."""
+    named: dict[str, dict[int, int]] = {}  # role -> group -> its first named record in that role
+    role_only = []
+    for index, (record, feature) in enumerate(zip(records, features, strict=True)):
+        if record.role not in _SINGLE_ROLES:
+            continue
+        if feature.given or feature.family:
+            named.setdefault(record.role, {}).setdefault(clusters.find(index), index)
+        elif feature.dob is None and not identifiers[index]:
+            role_only.append(index)
+    found = []
+    for index in role_only:
+        holders = {group: first for group, first in named.get(records[index].role, {}).items()
+                   if group != clusters.find(index)}
+        if len(holders) == 1:
+            found.append((index, next(iter(holders.values()))))
+    return found
 
 
 def _indices(pairs: Iterable[tuple[str, str]], index_of: dict[str, int]) -> list[tuple[int, int]]:

@@ -39,8 +39,10 @@ def _display_name(records: Sequence[PersonRecord]) -> str:
     """The fullest name any agency recorded (most name parts, then longest, then most often)."""
     names = Counter(" ".join(record.full_name.split()) for record in records if record.full_name.strip())
     if not names:
-        roles = [record.role for record in records if record.role]
-        return humanise(roles[0]) if roles else "Name not recorded"
+        # an agency without a people table names people in its entries ("Sibling 2"): its own words
+        named_in_entries = [r.person_ref for r in records if r.source is not None and r.source.table == "entries"]
+        roles = [humanise(record.role) for record in records if record.role]
+        return (named_in_entries + roles + ["Name not recorded"])[0]
     fullest = max(names, key=lambda name: (len(name.split()), len(name), names[name]))
     return fullest.title() if fullest.islower() or fullest.isupper() else fullest
 
