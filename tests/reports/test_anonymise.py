@@ -30,7 +30,8 @@ Greater Manchester Police,police,INC-200,2016-02-03,23:40,GMP-11;GMP-12,domestic
 Mr Quinlan left before police arrived.",Referral to children's social care,"Robert arrested, PNC 05/123456Q",\
 domestic_abuse;weapon_or_threat_to_kill
 Greater Manchester Police,police,INC-300,2016-04-20,01:10,GMP-11;GMP-12,domestic_abuse_incident,\
-"Neighbour called: Ms Marsh heard screaming, MARSH injured to the face. Email from her: leanne.marsh@example.com",\
+"Neighbour Sharon Platt called: Ms Marsh heard screaming, MARSH injured to the face. \
+Email from her: leanne.marsh@example.com",\
 ,NFA,domestic_abuse
 Greater Manchester Police,police,INC-400,2017-01-10,20:00,GMP-12,arrest,Quinlan arrested for breach of bail.,,,
 """
@@ -147,7 +148,9 @@ def test_names_identifiers_and_addresses_leave_the_text(family: Chronology) -> N
         "Call from Mother on [phone number]: Father punched her at [address], [postcode]. Sibling 1 (5) present."
     )
     # a family name several people share is settled by whom the entry is about
-    assert summaries["E5"].startswith("Neighbour called: Mother heard screaming, Mother injured to the face.")
+    assert summaries["E5"].startswith(
+        "Neighbour Sharon Platt called: Mother heard screaming, Mother injured to the face."
+    )
     assert "[email address]" in summaries["E5"]
     assert result.chronology.entries[-1].summary == "Father arrested for breach of bail."
     assert "[phone number]" in summaries["E6"] and "[date of birth]" in summaries["E6"]
