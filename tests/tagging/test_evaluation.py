@@ -24,7 +24,7 @@ def test_the_labelled_sets_are_large_enough_and_separate() -> None:
     assert not {e.text for e in evaluation} & {e.text for e in development}
 
 
-# The targets are precision 0.9 and recall 0.85. Recall meets its target; precision is 0.88 on
+# The targets are precision 0.9 and recall 0.85. Recall meets its target; precision is 0.888 on
 # the held-out set (docs/tagging.md), so the gate holds the line just below what is reached and
 # should be raised to 0.9 once the lexicon, tuned on the development set only, gets there.
 PRECISION_FLOOR = 0.87
