@@ -231,3 +231,49 @@ def test_demo_runs_the_web_demonstration(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(safechron.web.demo, "run", lambda **options: calls.append(options))
     assert main(["demo"]) == 0
     assert calls == [{}]
+
+
+def test_review_anonymised_json(review: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ["review", str(review), "--from", "2016-04-01", "--to", "2016-05-31", "--anonymise",
+                 "--subject", "Blackpool CSC:77813", "--subject-label", "Child BY"]
+    assert main(arguments) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["scope"]["as_of"] == "2016-05-31" and data["anonymised"] is True
+    assert [(person["label"], person["name"]) for person in data["key"]] == [
+        ("Child BY", None), ("Mother", None), ("Partner", None),
+    ]  # fmt: skip
+    assert [entry["date"] for entry in data["entries"]] == ["2016-04-02", "2016-05", "?2016-05-22"]
+    assert data["left_out"]["after"] == 1
+    for secret in ("Kerry", "Smith", "Smyth", "Dean", "Jones", "FY1", "943 476 5919", "9434765919", "P-0041"):
+        assert secret.lower() not in captured.out.lower()
+    assert "a person must check the output before it is published" in captured.err
+
+
+def test_review_files_by_extension_and_month_dates(review: Path, tmp_path: Path) -> None:
+    out = tmp_path / "review.docx"
+    arguments = ["review", str(review), "--from", "2016-01-01", "--to", "2016-12-31", "--as-of", "2016-05-01",
+                 "--anonymise", "--agencies", "type", "--dates", "month", "--out", str(out)]
+    assert main(arguments) == 0
+    document = Document(str(out))
+    texts = [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Family key" in texts and "Check before publishing" in texts
+    assert "April 2016" in texts and "Police" in texts  # the one entry known on 1 May 2016
+    assert not any("Lancashire" in text or "Blackpool" in text for text in texts)
+
+
+def test_review_usage_errors_say_what_to_change(review: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    period = ["review", str(review), "--from", "2016-01-01", "--to", "2016-12-31"]
+    for arguments, words in (
+        ([*period, "--agencies", "type"], "add --anonymise"),
+        ([*period, "--include-before", "INC-1"], "AGENCY:RECORD_ID"),
+        ([*period, "--include-before", "Lancashire Constabulary:INC-9999"], "Lancashire Constabulary:INC-9999"),
+        ([*period, "--subject", "nobody"], "safechron link"),
+        (["review", str(review), "--from", "2016-12-31", "--to", "2016-01-01"], "ends before it starts"),
+        (["review", str(review), "--to", "2016-12-31"], "--from"),
+    ):
+        assert main(arguments) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        last = captured.err.splitlines()[-1]
+        assert last.startswith("safechron: ") and words in last, arguments
