@@ -154,3 +154,19 @@ def test_break_glass_needs_a_reason_is_recorded_and_shown_to_the_manager(
     other_manager = make_user("meg", agency="health", role=Role.TEAM_MANAGER)
     client.force_login(other_manager)
     assert reason.encode() not in client.get("/families/break-glass/log/").content
+
+
+def test_a_team_manager_allocates_a_practitioner_of_their_agency(
+    client: Client, family: Family, worker: User, make_user: Callable[..., User]
+) -> None:
+    newcomer = make_user("nia", agency="csc", role=Role.SOCIAL_WORKER)
+    manager = make_user("max", agency="csc", role=Role.TEAM_MANAGER)
+    client.force_login(worker)
+    assert client.get(f"/families/{family.pk}/allocations/").status_code == 404  # social workers do not allocate
+    client.force_login(manager)
+    page = client.get(f"/families/{family.pk}/allocations/").content.decode()
+    assert "Nia" in page and "Sam" not in page  # Sam created the family and is allocated already
+    client.post(f"/families/{family.pk}/allocations/", {"user": newcomer.pk})
+    assert family.allocations.filter(user=newcomer, allocated_by=manager).exists()
+    assert AuditEvent.objects.filter(user=manager, action="allocate", family=family).exists()
+    assert "Nia, social worker" in client.get(f"/families/{family.pk}/").content.decode()

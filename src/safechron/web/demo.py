@@ -56,7 +56,7 @@ def load(*, folder: Path, family_name: str, password: str) -> list[DemoSignIn]:
     """Create the demonstration users, import and commit every submission of the folder (idempotently)."""
     from django.db import transaction
 
-    from safechron.web.accounts.models import Agency, Role, User
+    from safechron.web.accounts.models import Agency, User
     from safechron.web.families.models import Family
     from safechron.web.families.services import family_create
     from safechron.web.imports.models import Import
@@ -64,7 +64,7 @@ def load(*, folder: Path, family_name: str, password: str) -> list[DemoSignIn]:
 
     def user(username: str, role: str, agency: Agency) -> User:
         account, _ = User.objects.update_or_create(
-            username=username, defaults={"role": role, "agency": agency, "first_name": Role(role).label}
+            username=username, defaults={"role": role, "agency": agency}
         )
         account.set_password(password)
         account.save()

@@ -5,7 +5,8 @@ allocated to it, or they have opened break-glass access with a stated reason tha
 expired. Anything else is answered "not found" (404), never "forbidden", so a user cannot
 even learn that a family exists. Reviewers, administrators and data protection officers
 read only; the data protection officer alone reads the audit trail; team managers see
-break-glass use by their agency.
+break-glass use by their agency; team managers and conference chairs allocate their own
+agency's practitioners.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from safechron.web.accounts.models import Role, User
 from safechron.web.families.models import Family, Person
 
 __all__ = [
+    "can_allocate",
     "can_change_family",
     "can_review_break_glass",
     "can_view_audit",
@@ -58,6 +60,11 @@ def person_for(*, user: User, family_id: int, person_id: int) -> Person:
 def can_change_family(*, user: User) -> bool:
     """Import, add entries, decide links, acknowledge indicators (on a family the user can see)."""
     return user.is_authenticated and user.role not in READ_ONLY_ROLES
+
+
+def can_allocate(*, user: User) -> bool:
+    """Team managers and conference chairs allocate their agency's practitioners to a family they can see."""
+    return user.is_authenticated and user.role in {Role.TEAM_MANAGER, Role.CONFERENCE_CHAIR}
 
 
 def can_view_audit(*, user: User) -> bool:

@@ -19,6 +19,7 @@ class Action(StrEnum):
     LINK_SPLIT = "link_split"
     ACKNOWLEDGE = "acknowledge"
     FAMILY_CREATE = "family_create"
+    ALLOCATE = "allocate"
     VIEW_AUDIT = "view_audit"
 
     @property
@@ -37,6 +38,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.LINK_SPLIT: "Split a link",
     Action.ACKNOWLEDGE: "Acknowledged an indicator",
     Action.FAMILY_CREATE: "Created a family",
+    Action.ALLOCATE: "Allocated a practitioner",
     Action.VIEW_AUDIT: "Viewed the audit trail",
 }
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from safechron.chronology.model import Entry as EngineEntry
 from safechron.chronology.model import PersonRecord as EngineRecord
 from safechron.web.accounts.models import Agency, User
-from safechron.web.audit.models import AuditEvent
+from safechron.web.audit.models import Action, AuditEvent
 from safechron.web.audit.services import audit_record
 from safechron.web.families.engine import entry_fields, record_fields, stored_entry_fields
 from safechron.web.families.models import (
@@ -67,7 +67,13 @@ def involvement_ensure(*, family: Family, agency: Agency) -> FamilyInvolvement:
 
 
 def allocation_create(*, family: Family, user: User, allocated_by: User) -> Allocation:
-    allocation, _ = Allocation.objects.get_or_create(family=family, user=user, defaults={"allocated_by": allocated_by})
+    """Allocate a practitioner to the family (once); audited."""
+    with transaction.atomic():
+        allocation, created = Allocation.objects.get_or_create(
+            family=family, user=user, defaults={"allocated_by": allocated_by}
+        )
+        if created:
+            audit_record(user=allocated_by, action=Action.ALLOCATE, family=family, obj=allocation)
     return allocation
 
 

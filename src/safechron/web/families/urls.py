@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:family_id>/", views.family_page, name="family"),
     path("<int:family_id>/pictures/<str:kind>.svg", views.picture_page, name="picture"),
     path("<int:family_id>/people/<int:person_id>/", views.person_page, name="person"),
+    path("<int:family_id>/allocations/", views.allocations_page, name="allocations"),
     path("<int:family_id>/entries/new/", views.entry_add_page, name="entry_add"),
     path("break-glass/", views.break_glass_page, name="break_glass"),
     path("break-glass/log/", views.break_glass_log, name="break_glass_log"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,6 +19,7 @@ from safechron.chronology.model import Person as EnginePerson
 from safechron.reports.rows import entry_anchor
 from safechron.tagging import default_tagger
 from safechron.vocabulary import RISK_TAGS
+from safechron.web.accounts.models import User
 from safechron.web.alerts.selectors import caseload, family_alert_views
 from safechron.web.audit.models import AuditEvent
 from safechron.web.audit.services import audit_record
@@ -33,8 +35,16 @@ from safechron.web.families.selectors import (
     filter_choices,
     person_records,
 )
-from safechron.web.families.services import break_glass_open, break_glass_review, entry_add, link_decide, next_record_id
+from safechron.web.families.services import (
+    allocation_create,
+    break_glass_open,
+    break_glass_review,
+    entry_add,
+    link_decide,
+    next_record_id,
+)
 from safechron.web.permissions import (
+    can_allocate,
     can_change_family,
     can_review_break_glass,
     family_for,
@@ -91,6 +101,9 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "today": today,
             "person_pks": dict(Person.objects.filter(family=family).values_list("person_id", "pk")),
             "as_of_query": "" if as_of == today else f"?as_of={as_of.isoformat()}",
+            "involvements": family.involvements.select_related("agency").order_by("agency__name"),
+            "allocations": family.allocations.select_related("user__agency").order_by("allocated_at"),
+            "can_allocate": can_allocate(user=request.user),
             "can_change": can_change_family(user=request.user),
             "histories": entry_histories(family=family),
         },
@@ -214,6 +227,28 @@ def _record_of(person: EnginePerson, agency: str) -> str:
     """The record key an entry names a person by: the agency's own record of them, if it has one."""
     own = [record.key for record in person.records if record.agency == agency]
     return own[0] if own else person.records[0].key
+
+
+class AllocationForm(forms.Form):
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(), error_messages={"required": "Select the practitioner to allocate"}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def allocations_page(request: HttpRequest, family_id: int) -> HttpResponse:
+    family = family_for(user=request.user, family_id=family_id)
+    if not can_allocate(user=request.user) or request.user.agency is None:
+        raise Http404("Not found")
+    form = AllocationForm(request.POST or None)
+    form.fields["user"].queryset = User.objects.filter(agency=request.user.agency, is_active=True).exclude(
+        allocations__family=family
+    )
+    if request.method == "POST" and form.is_valid():
+        allocation_create(family=family, user=form.cleaned_data["user"], allocated_by=request.user)
+        return redirect(reverse("families:family", kwargs={"family_id": family.pk}) + "#working-with")
+    return render(request, "families/allocations.html", {"family": family, "form": form})
 
 
 @login_required
