@@ -63,8 +63,8 @@ class Clusters:
                 members=[index],
                 agencies={agencies[index]},
                 identifiers={kind: {value} for kind, value in identifiers[index].items()},
-                roles={roles[index]} if roles[index] else set(),
-                sexes={sexes[index]} if sexes[index] else set(),
+                roles={role} if (role := roles[index]) else set(),
+                sexes={sex} if (sex := sexes[index]) else set(),
                 dates_of_birth={born: {index}} if (born := dates_of_birth[index]) else {},
             )
             for index in range(len(agencies))

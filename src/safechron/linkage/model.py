@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import pandas as pd
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator
+from splink.blocking_rule_library import CustomRule
 
 from safechron.linkage.features import RecordFeatures
 
@@ -182,7 +184,7 @@ class ScoredPair:
 
 def _splink_comparison(comparison: Comparison) -> cl.CustomComparison:
     null = " or ".join(f"{column}_l is null or {column}_r is null" for column in comparison.columns)
-    levels = [cll.CustomLevel(null, "not recorded on both").configure(is_null_level=True)]
+    levels: list[Any] = [cll.CustomLevel(null, "not recorded on both").configure(is_null_level=True)]
     for level in comparison.levels:
         splink_level = cll.ElseLevel() if level.sql == "true" else cll.CustomLevel(level.sql, level.label)
         levels.append(splink_level.configure(m_probability=level.m, u_probability=level.u))
@@ -212,7 +214,7 @@ def score_pairs(features: Sequence[RecordFeatures], *, prior: float, threshold: 
         link_type="dedupe_only",
         probability_two_random_records_match=prior,
         comparisons=[_splink_comparison(comparison) for comparison in COMPARISONS],
-        blocking_rules_to_generate_predictions=[f"{rule} and {_CANDIDATES}" for rule in _BLOCKING_RULES],
+        blocking_rules_to_generate_predictions=[CustomRule(f"{rule} and {_CANDIDATES}") for rule in _BLOCKING_RULES],
         retain_matching_columns=True,  # brings the gamma (level) columns the reasons are made of
         retain_intermediate_calculation_columns=False,
     )
