@@ -188,6 +188,17 @@ def test_agencies_by_type_and_dates_by_month(family: Chronology) -> None:
     assert notification.summary.startswith("Police notification")
 
 
+def test_dates_by_month_take_the_day_out_of_the_text() -> None:
+    family = FamilyBuilder()
+    child = family.person("Kai Brook", role="child")
+    family.entry("2016-03-09", "note", "Seen on 9 January, 14/02/2016 and 3rd March 2016; next 2016-04-01.", [child],
+                 agency="GP")
+    result = anonymise(chronology=family.build(), alerts=[], options=AnonymiseOptions(dates_by_month=True))
+    (entry,) = result.chronology.entries
+    assert entry.summary == "Seen on January, February 2016 and March 2016; next April 2016."
+    assert entry.date.iso() == "2016-03"
+
+
 def test_agencies_of_one_type_are_numbered() -> None:
     family = FamilyBuilder()
     child = family.person("Kai Brook", role="child")

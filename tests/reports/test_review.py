@@ -16,7 +16,7 @@ from docx import Document
 from safechron.chronology.model import Chronology
 from safechron.pipeline import analyse, load
 from safechron.reports.anonymise import CHECK_NOTE, AnonymiseOptions
-from safechron.reports.review import Review, ReviewScope, review_build, write_review
+from safechron.reports.review import Review, ReviewScope, review_build, review_tables, write_review
 from tests.reports.test_anonymise import SECRETS, leaks, write_family
 
 REPO = Path(__file__).resolve().parents[2]
@@ -97,6 +97,20 @@ def test_as_of_shows_the_alerts_open_then(family: Chronology) -> None:
     assert all(item.date.start <= as_of for alert in review.alerts for item in alert.evidence)
 
 
+def test_indicators_table_counts_the_records_outside_the_chronology(family: Chronology) -> None:
+    review = review_build(chronology=family, scope=ReviewScope(start=PERIOD.start, end=PERIOD.end,
+                                                               as_of=date(2016, 6, 30)))
+    (table,) = [table for table in review_tables(review) if table.title == "Open indicators"]
+    assert any(item.date.end < PERIOD.start for alert in review.alerts for item in alert.evidence)
+    for alert, row in zip(review.alerts, table.rows, strict=True):
+        earlier = sum(item.date.end < PERIOD.start for item in alert.evidence)
+        if earlier:
+            assert row[5].endswith(f"{earlier} record{'s' if earlier > 1 else ''} not in this chronology")
+        else:
+            assert "not in this chronology" not in row[5]
+        assert row[0] and row[1] in {"High", "Medium"}
+
+
 def test_family_key_is_laid_out_as_reviews_do(family: Chronology) -> None:
     review = review_build(chronology=family, scope=PERIOD, labelling=AnonymiseOptions(
         subject_id=_person(family, "Finley Marsh"), subject_label="Child FM"))
@@ -124,7 +138,9 @@ def test_anonymised_workbook_holds_nothing_of_the_family(family: Chronology, tmp
         assert not any(agency in text for texts in sheets.values() for text in texts)
     assert {"Sharon", "Platt"} <= set(sheets["Check before publishing"])  # a neighbour, not in the people tables
     assert CHECK_NOTE in sheets["About this review"]
-    assert sheets["Family key"][:4] == ["Known in this review as", "Role", "Age on 31 December 2016", "Child FM"]
+    assert sheets["Family key"][:4] == [
+        "Known in this review as", "Role", "Age at the end of the review period", "Child FM",
+    ]  # fmt: skip
     chronology = sheets["Chronology"]
     assert "Mother says Father threatened her with a knife. Adult 1 was present and intervened. Father left " \
            "before police arrived." in chronology

@@ -291,6 +291,10 @@ _DATE_OF_BIRTH = re.compile(
 _TEXT_DATE = re.compile(
     r"\b(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4})\b"
 )
+#: A day and month without the year ('9 January'): the day goes, the month stays.
+_DAY_OF_MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?=(?:" + "|".join(calendar.month_name[1:]) + r")\b)"
+)
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_EMAIL, "[email address]"),
     (_DATE_OF_BIRTH, "[date of birth]"),
@@ -347,7 +351,7 @@ class _Scrubber:
         if self._name_pattern is not None:
             text = self._name_pattern.sub(lambda match: self._name(match, about), text)
         if self._by_month:
-            text = _TEXT_DATE.sub(_month_of, text)
+            text = _DAY_OF_MONTH.sub("", _TEXT_DATE.sub(_month_of, text))
         return text
 
     def _name(self, match: re.Match[str], about: Sequence[str]) -> str:

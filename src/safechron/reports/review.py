@@ -221,20 +221,21 @@ def review_tables(review: Review) -> list[ReportTable]:
     about = [
         ("Review period", f"{_when(review, scope.start)} to {_when(review, scope.end)}"),
         ("What was known on", _when(review, scope.known_on)),
-        ("Entries shown", f"{len(shown)} from {len({entry.agency for entry in shown})} agencies, in date order"),
+        ("Entries shown", f"{_count(len(shown), 'entry', 'entries')} from "
+                          f"{_count(len({entry.agency for entry in shown}), 'agency', 'agencies')}, in date order"),
         (
             "Before the review period",
-            (f"{earlier} earlier entries are not shown: "
+            (f"{_count(earlier, 'earlier entry is', 'earlier entries are')} not shown: "
              + ", ".join(f"{agency} {count}" for agency, count in sorted(review.earlier.items()))
-             + "." if earlier else "No earlier entries are left out.")
-            + (f" {review.included_before} earlier entries named by the reviewer are shown."
-               if review.included_before else ""),
+             + "." if earlier else "No earlier entry is left out.")
+            + (f" {_count(review.included_before, 'earlier entry', 'earlier entries')} named by the reviewer "
+               f"{'is' if review.included_before == 1 else 'are'} shown." if review.included_before else ""),
         ),
-        ("After the review period", f"{review.later} later entries are not shown."),
+        ("After the review period", f"{_count(review.later, 'later entry', 'later entries')} not shown."),
         (
             "Not yet known",
-            f"{review.not_yet_known} entries of the period were not yet recorded on "
-            f"{_when(review, scope.known_on)} and are not shown.",
+            f"{_count(review.not_yet_known, 'entry', 'entries')} of the period not yet recorded by "
+            f"{_when(review, scope.known_on)}, not shown.",
         ),
         ("Open indicators", f"{len(review.alerts)} on {_when(review, scope.known_on)}."),
         (
@@ -258,7 +259,7 @@ def review_tables(review: Review) -> list[ReportTable]:
         ReportTable(
             "Family key",
             "Who is who in this review, children first.",
-            (("Known in this review as", 24), *name_column, ("Role", 18), (f"Age on {_when(review, scope.end)}", 18)),
+            (("Known in this review as", 24), *name_column, ("Role", 18), ("Age at the end of the review period", 18)),
             tuple(
                 (person.label, *((person.name,) if not review.anonymised else ()), person.role, person.age)
                 for person in review.key
@@ -279,13 +280,33 @@ def review_tables(review: Review) -> list[ReportTable]:
                     _when(review, alert.first_met_on),
                     ", ".join(person_names(review.chronology, (*alert.children, *alert.adults))),
                     alert.explanation,
-                    "; ".join(f"{item.agency} {item.record_id}" for item in alert.evidence),
+                    _records(review, alert),
                 )
                 for alert in review.alerts
             ),
         )
     )
     return tables
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _records(review: Review, alert: Alert) -> str:
+    """The records an alert rests on, by agency, those not in the review's chronology counted."""
+    shown = {entry.key for entry in review.chronology.entries}
+    by_agency: dict[str, list[str]] = {}
+    elsewhere = 0
+    for item in alert.evidence:
+        if (item.agency, item.record_id) in shown:
+            by_agency.setdefault(item.agency, []).append(item.record_id)
+        else:
+            elsewhere += 1
+    parts = [f"{agency} {', '.join(ids)}" for agency, ids in by_agency.items()]
+    if elsewhere:
+        parts.append(f"{_count(elsewhere, 'record', 'records')} not in this chronology")
+    return "; ".join(parts)
 
 
 def review_json(review: Review) -> dict[str, Any]:
