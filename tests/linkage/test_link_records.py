@@ -102,6 +102,14 @@ def test_siblings_without_dates_of_birth_are_kept_apart() -> None:
     assert len(persons) == 2
 
 
+def test_sisters_at_one_address_without_dates_of_birth_are_kept_apart() -> None:
+    persons = link_records([
+        record("Police", "p1", "Kayleigh", "Marsh", role="mother", sex="female", postcode="BB1 2AB"),
+        record("Housing", "h1", "Gemma", "Marsh", role="relative", sex="female", postcode="BB1 2AB"),
+    ])
+    assert len(persons) == 2
+
+
 def test_a_mother_and_a_father_are_never_one_person() -> None:
     persons = link_records([
         record("Police", "p1", "Alex", "Marsh", "1990-01-01", role="mother", postcode="BB1 2AB"),

@@ -22,10 +22,6 @@ __all__ = ["LinkageSettings", "link_records"]
 #: no people table) is the person other agencies name in that role, when they name exactly one.
 _SINGLE_ROLES = frozenset({"mother", "father", "stepmother", "stepfather"})
 
-#: The given-name level that marks two different first names. Children of one family (twins
-#: above all) share everything else, so two records of whom either is a child are never linked
-#: by the model when their given names differ.
-_DIFFERENT_GIVEN_NAME = "given name different"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +70,8 @@ def link_records(
     prior = settings.prior if settings.prior is not None else min(0.5, 1 / largest_agency)
     pairs = score_pairs(features, prior=prior, threshold=settings.threshold)
     for pair in sorted(pairs, key=lambda p: (-p.match_weight, p.left, p.right)):
-        reason = _model_reason(records, pair)
-        children = features[pair.left].role == "child" or features[pair.right].role == "child"
-        if not (children and _DIFFERENT_GIVEN_NAME in reason.disagreed_levels):
-            link(pair.left, pair.right, "probabilistic", reason.link)
+        if not _different_given_names_kept_apart(pair, features):
+            link(pair.left, pair.right, "probabilistic", _model_reason(records, pair))
 
     for index, other in _only_holders_of_their_role(records, features, identifiers, clusters):
         role = humanise(records[index].role).lower()
@@ -138,24 +132,24 @@ def _shared_identifiers(identifiers: Sequence[dict[str, str]]) -> dict[tuple[int
     return dict(sorted(shared.items()))
 
 
-@dataclass(frozen=True, slots=True)
-class _ModelReason:
-    link: LinkReason
-    disagreed_levels: tuple[str, ...]
+def _different_given_names_kept_apart(pair: ScoredPair, features: Sequence[RecordFeatures]) -> bool:
+    """Relatives share a family name and an address; a wholly different given name is what tells
+    them apart. So the model does not link two given names that differ (no nickname, known-as name
+    or likeness) unless the dates of birth agree exactly, and never when either record is a child
+    (twins share the date of birth too)."""
+    labels = {level.label for _, level in pair.levels() if level is not None}
+    if "given name different" not in labels:
+        return False
+    child = features[pair.left].role == "child" or features[pair.right].role == "child"
+    return child or "date of birth exact" not in labels
 
 
-def _model_reason(records: Sequence[PersonRecord], pair: ScoredPair) -> _ModelReason:
-    agreed, disagreed, disagreed_levels = [], [], []
+def _model_reason(records: Sequence[PersonRecord], pair: ScoredPair) -> LinkReason:
+    agreed, disagreed = [], []
     for comparison, level in pair.levels():
-        if level is None or level.m == level.u:
-            continue
-        if level.m > level.u:
+        if level is not None and level.m > level.u:
             agreed.append(level.label)
-        else:
+        elif level is not None and level.m < level.u:
             disagreed.append(comparison.field)
-            disagreed_levels.append(level.label)
-    return _ModelReason(
-        LinkReason(records[pair.left].key, records[pair.right].key, "probabilistic", tuple(agreed),
-                   tuple(disagreed), round(pair.match_weight, 2), pair.match_probability),
-        tuple(disagreed_levels),
-    )
+    return LinkReason(records[pair.left].key, records[pair.right].key, "probabilistic", tuple(agreed),
+                      tuple(disagreed), round(pair.match_weight, 2), pair.match_probability)
