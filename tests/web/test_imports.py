@@ -117,6 +117,7 @@ def test_import_pages_upload_review_and_commit(client: Client, family: Family, w
     assert response.status_code == 302
     review = client.get(response["Location"])
     assert b"31/02/2016" in review.content
+    assert AuditEvent.objects.filter(user=worker, action="view_import", family=family).exists()
     assert b"1 updated" in review.content
     committed = client.post(response["Location"] + "commit/", follow=True)
     assert b"Chronology committed" in committed.content

@@ -20,6 +20,7 @@ class Action(StrEnum):
     ACKNOWLEDGE = "acknowledge"
     FAMILY_CREATE = "family_create"
     ALLOCATE = "allocate"
+    VIEW_IMPORT = "view_import"
     VIEW_AUDIT = "view_audit"
 
     @property
@@ -39,6 +40,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.ACKNOWLEDGE: "Acknowledged an indicator",
     Action.FAMILY_CREATE: "Created a family",
     Action.ALLOCATE: "Allocated a practitioner",
+    Action.VIEW_IMPORT: "Viewed an import and its proposed links",
     Action.VIEW_AUDIT: "Viewed the audit trail",
 }
 
@@ -49,7 +51,7 @@ class AuditEvent(models.Model):
     Action = Action
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_events")
-    action = models.CharField(max_length=20, choices=[(action.value, action.label) for action in Action])
+    action = models.CharField(max_length=30, choices=[(action.value, action.label) for action in Action])
     family = models.ForeignKey(
         "families.Family", on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
     )

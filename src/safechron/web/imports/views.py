@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safechron.web.audit.models import Action
+from safechron.web.audit.services import audit_record
 from safechron.web.families.services import family_create
 from safechron.web.imports.models import Import
 from safechron.web.imports.selectors import import_preview
@@ -69,6 +71,7 @@ def _import_for(request: HttpRequest, import_id: int) -> Import:
 def review_page(request: HttpRequest, import_id: int) -> HttpResponse:
     upload = _import_for(request, import_id)
     preview = import_preview(upload=upload) if upload.status == Import.Status.VALIDATED else None
+    audit_record(user=request.user, action=Action.VIEW_IMPORT, family=upload.family, obj=upload)
     return render(
         request,
         "imports/review.html",
