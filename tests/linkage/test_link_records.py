@@ -289,3 +289,20 @@ def test_a_record_known_only_as_mother_is_not_linked_when_other_agencies_name_tw
         record("Ambulance", "Mother", role="mother"),
     ])
     assert len(persons) == 3
+
+
+def test_a_shared_placeholder_in_an_identifier_column_is_no_identifier() -> None:
+    persons = link_records([
+        record("School", "s1", "Lily", "Marsh", "2014-06-01", role="child", upn="UNKNOWN"),
+        record("Police", "p1", "Jack", "Holt", "1980-02-02", role="father", upn="unknown"),
+    ])
+    assert len(persons) == 2
+
+
+def test_a_shared_upn_links() -> None:
+    persons = link_records([
+        record("School", "s1", "Lily", "Marsh", "2014-06-01", role="child", upn="A123 4567 89012"),
+        record("Education Welfare", "e1", "Lilly-Mae", "Holt", role="child", upn="a12345678 9012"),
+    ])
+    assert len(persons) == 1
+    assert only_reason(persons).agreed == ("unique pupil number",)

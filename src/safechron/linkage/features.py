@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from safechron.chronology.identifiers import nhs_number_is_valid
+from safechron.chronology.identifiers import nhs_number_is_valid, normalise_nhs_number, normalise_reference
 from safechron.chronology.model import PersonRecord
 from safechron.vocabulary import ROLES, normalise_token
 
@@ -114,14 +114,16 @@ def role_class(role: str) -> str | None:
 
 
 def identifiers_of(record: PersonRecord) -> dict[str, str]:
-    """The record's usable identifiers: a valid NHS number and any UPN, PNC ID or LA case number."""
+    """The record's usable identifiers: a valid NHS number and any UPN, PNC ID or LA case number
+    that is not a placeholder."""
     found: dict[str, str] = {}
-    nhs = record.nhs_number.replace(" ", "")
-    if nhs and nhs_number_is_valid(nhs):
+    nhs = normalise_nhs_number(record.nhs_number)
+    if nhs_number_is_valid(nhs):
         found["nhs_number"] = nhs
     for name in ("upn", "pnc_id", "la_id"):
-        value = "".join(str(getattr(record, name)).split()).upper()
-        if value:
+        value = normalise_reference(getattr(record, name))
+        # every real UPN, PNC ID and case number has a digit; 'UNKNOWN', 'N/A' or '0000' is no identifier
+        if any(character.isdigit() for character in value) and len(set(value)) > 1:
             found[name] = value
     return found
 

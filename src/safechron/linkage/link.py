@@ -23,7 +23,6 @@ __all__ = ["LinkageSettings", "link_records"]
 _SINGLE_ROLES = frozenset({"mother", "father", "stepmother", "stepfather"})
 
 
-
 @dataclass(frozen=True, slots=True)
 class LinkageSettings:
     """How sure the model must be to link, and what it believes before looking at the records."""
