@@ -94,6 +94,22 @@ def test_replay_as_of_an_earlier_date_hides_what_was_not_yet_known(
     assert AuditEvent.objects.filter(user=worker, action="view_family", reason__startswith="as of ").count() == 2
 
 
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        ({"as_of-day": "3", "as_of-month": "", "as_of-year": "2016"}, "Enter a day, a month and a year"),
+        ({"as_of-day": "31", "as_of-month": "2", "as_of-year": "2016"}, "The date must be a real date"),
+    ],
+)
+def test_a_wrong_as_of_date_says_what_to_fix_and_shows_today(
+    signed_in: Client, family: Family, query: dict[str, str], error: str
+) -> None:
+    html = signed_in.get(f"/families/{family.pk}/", query).content.decode()
+    assert error in html
+    assert "You are seeing what was known on" not in html
+    assert "Showing 6 of 6 entries" in html
+
+
 def test_acknowledging_an_indicator_needs_a_note_and_shows_who_and_when(
     signed_in: Client, family: Family, worker: User
 ) -> None:

@@ -7,12 +7,13 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.test import Client
+from django.test import Client, RequestFactory
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safechron.web.accounts.models import Role, User
 from safechron.web.audit.models import AuditEvent
+from safechron.web.errors import server_error
 from safechron.web.families.models import Family
 from safechron.web.security import RedactSensitiveFilter
 from tests.web.conftest import PASSWORD
@@ -141,6 +142,13 @@ def test_logs_keep_no_names_or_summaries() -> None:
     text = stream.getvalue()
     assert "Jade" not in text and "Lee" not in text
     assert "ValueError" in text and "test_security.py" in text
+
+
+def test_the_server_error_page_needs_no_database(rf: RequestFactory) -> None:
+    request = rf.get("/families/1/")
+    response = server_error(request)  # no user, no session: nothing that could fail again
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
 
 
 def test_error_pages_show_no_detail_and_debug_is_off(client: Client, worker: User) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -12,26 +14,27 @@ from safechron.vocabulary import EVENT_GROUPS, SEEN_VALUES, humanise
 from safechron.web.families.models import LinkDecision
 
 
-class AsOfForm(forms.Form):
-    """The 'as of' date of the family page (GOV.UK date input: day, month and year fields)."""
+@dataclass(frozen=True, slots=True)
+class AsOf:
+    """The 'as of' date of the family page and what was wrong with the one asked for, if anything."""
 
-    day = forms.IntegerField(min_value=1, max_value=31, required=False)
-    month = forms.IntegerField(min_value=1, max_value=12, required=False)
-    year = forms.IntegerField(min_value=1900, max_value=2200, required=False)
+    day: date
+    error: str = ""
 
-    def as_of(self, *, today: date) -> date:
-        """The chosen date, or today when none (or an impossible one) was given."""
-        if not self.is_valid():
-            return today
-        day, month, year = (self.cleaned_data.get(k) for k in ("day", "month", "year"))
-        if not (day and month and year):
-            return today
-        try:
-            chosen = date(year, month, day)
-        except ValueError:
-            self.add_error(None, "The date must be a real date, for example 27 3 2016")
-            return today
-        return min(chosen, today)
+
+def as_of_from_query(query: Mapping[str, str], *, today: date) -> AsOf:
+    """Read the GOV.UK date input (as_of-day, as_of-month, as_of-year); today when it is empty or wrong,
+    and never after today."""
+    parts = [query.get(f"as_of-{name}", "").strip() for name in ("day", "month", "year")]
+    if not any(parts):
+        return AsOf(today)
+    if not all(parts):
+        return AsOf(today, "Enter a day, a month and a year, for example 27 3 2016")
+    try:
+        day, month, year = (int(part) for part in parts)
+        return AsOf(min(date(year, month, day), today))
+    except ValueError:
+        return AsOf(today, "The date must be a real date, for example 27 3 2016")
 
 
 class EntryForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -27,6 +28,10 @@ from safechron.web.families.models import (
     Person,
     PersonRecord,
 )
+from safechron.web.families.selectors import family_chronology
+
+if TYPE_CHECKING:
+    from safechron.web.imports.models import Import
 
 __all__ = [
     "allocation_create",
@@ -99,7 +104,7 @@ class Upserted:
 
 
 def entry_upsert(
-    *, family: Family, agency: Agency, entry: EngineEntry, source_import: object | None = None
+    *, family: Family, agency: Agency, entry: EngineEntry, source_import: Import | None = None
 ) -> Upserted:
     """Store an entry by agency and record id: add it, or update it keeping the earlier version in history."""
     fields = entry_fields(entry)
@@ -159,8 +164,6 @@ def next_record_id(*, family: Family, agency: Agency) -> str:
 
 def persons_refresh(*, family: Family) -> list[Person]:
     """Store the persons the engine links the family's records into, with its reasons."""
-    from safechron.web.families.selectors import family_chronology
-
     chronology = family_chronology(family=family)
     with transaction.atomic():
         PersonRecord.objects.filter(family=family).update(person=None)

@@ -23,7 +23,7 @@ from safechron.web.accounts.models import User
 from safechron.web.alerts.selectors import caseload, family_alert_views
 from safechron.web.audit.models import AuditEvent
 from safechron.web.audit.services import audit_record
-from safechron.web.families.forms import AsOfForm, BreakGlassForm, EntryForm, LinkDecisionForm
+from safechron.web.families.forms import BreakGlassForm, EntryForm, LinkDecisionForm, as_of_from_query
 from safechron.web.families.models import BreakGlass, Family, Person
 from safechron.web.families.pictures import PICTURES, family_picture
 from safechron.web.families.selectors import (
@@ -67,8 +67,8 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
 def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
     family = family_for(user=request.user, family_id=family_id)
     today = timezone.localdate()
-    as_of_form = AsOfForm({k.removeprefix("as_of-"): v for k, v in request.GET.items() if k.startswith("as_of-")})
-    as_of = as_of_form.as_of(today=today)
+    asked = as_of_from_query(request.GET, today=today)
+    as_of = asked.day
     chosen = ChronologyFilter(
         agency=request.GET.get("agency", ""),
         person_id=request.GET.get("person", ""),
@@ -96,7 +96,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "choices": filter_choices(chronology=chronology),
             "alerts": family_alert_views(family=family, as_of=as_of),
             "as_of": as_of,
-            "as_of_form": as_of_form,
+            "as_of_error": asked.error,
             "replaying": as_of != today,
             "today": today,
             "person_pks": dict(Person.objects.filter(family=family).values_list("person_id", "pk")),
