@@ -31,6 +31,7 @@ _SAME_SEX = frozenset({("father", "him"), ("mother", "her")})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
 _PRONOUN_REACH = 12  # tokens back to the person "her sister" belongs to
+_DETERMINERS = ("a", "an", "the", "her", "his", "their", "two", "some")  # "assaulted by a customer"
 _FULL_STOPS = (".", "!", "?", "...", "\n\n")
 
 
@@ -75,6 +76,8 @@ class _Person:
     reporter: bool  # tells what follows ("MGM states")
     agent: bool = False  # does what is described, after "by" ("assaulted by her partner")
     companion: bool = False  # is with the subject, after "with" ("drinks with friends")
+    possessor: bool = False  # owns what follows ("brother's death"), so is not what the term is about
+    after_comma: bool = False  # comes after a comma, in the next item of a list
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +130,10 @@ class Tagger:
         self._possessive_pronouns = frozenset(strings.add(word) for word in _POSSESSIVE_PRONOUNS)
         self._object_pronouns = {strings.add(word): word for word in _OBJECT_PRONOUNS}
         self._by = strings.add("by")
+        self._determiners = frozenset(strings.add(word) for word in _DETERMINERS)
         self._who = strings.add("who")
         self._with = strings.add("with")
+        self._comma = strings.add(",")
         self._titles = frozenset(strings.add(word) for word in self._lexicon.titles)
         self._relatives = frozenset(strings.add(word) for word in self._lexicon.relatives_of_parent)
         self._any_case = PhraseMatcher(vocab, attr="LOWER")
@@ -273,6 +278,8 @@ class Tagger:
         triggers = [t for t in triggers if all(term_sizes.get(i, 0) < t.size for i in range(t.start, t.end))]
         trigger_sizes = _sizes(triggers + pseudo)
         concepts = [c for c in concepts if all(trigger_sizes.get(i, 0) <= c.size for i in range(c.start, c.end))]
+        # A person word inside a longer trigger names nobody: "head injury as a child", "her own mother".
+        people = [p for p in people if all(trigger_sizes.get(i, 0) <= p.size for i in range(p.start, p.end))]
         return concepts, triggers, people
 
     def _persons(self, tokens: _Tokens, people: list[_Span], triggers: list[_Span]) -> list[_Person]:
@@ -305,16 +312,21 @@ class Tagger:
             first, last = tokens.char_span(span.start, end)
             # "assaulted by a stranger" (the stranger did it), but not "by an adult who smelt of
             # alcohol" (the adult is the one the clause is about).
-            agent = (
-                span.start > 0
-                and tokens.lowers[span.start - 1] == self._by
-                and (end >= len(tokens) or tokens.lowers[end] != self._who)
-            )
+            agent = self._after_by(tokens, span.start) and (end >= len(tokens) or tokens.lowers[end] != self._who)
             companion = span.start > 0 and tokens.lowers[span.start - 1] == self._with
+            possessor = end < len(tokens) and tokens.orths[end] in self._possessives
+            after_comma = span.start > 0 and tokens.orths[span.start - 1] == self._comma
             text = tokens.text[first:last]
-            persons.append(_Person(group, span.start, end, text, reporter, agent, companion))
+            persons.append(_Person(group, span.start, end, text, reporter, agent, companion, possessor, after_comma))
             groups_ending_at[end] = group
         return persons
+
+    def _after_by(self, tokens: _Tokens, start: int) -> bool:
+        """Whether a person named from this token is named after "by" ("by a customer", "by her partner")."""
+        before = start - 1
+        if before > 0 and tokens.lowers[before] in self._determiners:
+            before -= 1
+        return before >= 0 and tokens.lowers[before] == self._by
 
     def _read(
         self,
@@ -467,6 +479,8 @@ def _experiencer(
     ]
     before = [p for p in in_sentence if p.end <= span.start]
     after = [p for p in in_sentence if p.start >= span.end]
+    if concept.experiencer == "object" and _hurts_a_professional(span, clause, persons, object_pronoun=object_pronoun):
+        return _Person("other", span.end, span.end, "", reporter=False)
     if concept.experiencer in ("object", "injured"):
         outsiders = [p for p in after if p.agent and p.group == "other" and p.end <= clause.end]
         if outsiders:
@@ -496,9 +510,35 @@ def _experiencer(
     if family_tellers:
         return family_tellers[-1]
     # Nobody before it: someone named straight after ("low mood in S1"), but not further on, where
-    # people are more often where it happened ("cannabis smell in front of the children").
-    near = [p for p in after if p.start - span.end <= _OBJECT_REACH]
+    # people are more often where it happened ("cannabis smell in front of the children"), nor in
+    # the next clause or item of a list, nor as the owner of something else ("since brother's death").
+    near = [
+        p
+        for p in after
+        if p.start - span.end <= _OBJECT_REACH and p.end <= clause.end and not (p.possessor or p.after_comma)
+    ]
     return near[0] if near else None
+
+
+def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], *, object_pronoun: str) -> bool:
+    """Whether a verb of violence or a threat is aimed at a professional, who is not family: "kicked his
+    key worker", "threatened to kill the social worker", "was aggressive towards the SW and threatened
+    to kill her" (a pronoun after a professional named after someone of the family)."""
+    named = [
+        p
+        for p in persons
+        if clause.sentence_start <= p.start and p.end <= clause.sentence_end and not (p.reporter or p.agent)
+    ]
+    after = [p for p in named if p.start >= span.end and p.start - span.end <= _OBJECT_REACH]
+    if after:
+        return after[0].group == "professional"
+    before = [p for p in named if p.end <= span.start]
+    return (
+        bool(object_pronoun)
+        and len(before) >= 2
+        and before[-1].group == "professional"
+        and any(p.group != "professional" for p in before[:-1])
+    )
 
 
 def _reporter(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
