@@ -11,7 +11,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from docx import Document
+from playwright.sync_api import sync_playwright
 
 from safechron.chronology.model import Chronology
 from safechron.pipeline import analyse, load
@@ -161,6 +163,21 @@ def test_anonymised_document_and_page_hold_nothing_of_the_family(family: Chronol
     assert leaks([page.replace("&#39;", "'")], SECRETS) == []
     assert 'id="table-2-heading">Check before publishing</h2>' in page
     assert "Child FM" in page and "Sibling 2" in page
+
+
+@pytest.mark.e2e
+def test_review_page_passes_axe(family: Chronology, tmp_path: Path) -> None:
+    path = tmp_path / "review.html"
+    write_review(review=_anonymised(family), fmt="html", path=path)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_context().new_page()
+        page.goto(path.as_uri())
+        results = Axe().run(page)
+        browser.close()
+    assert results.violations_count == 0, results.generate_report()
 
 
 def test_json_has_scope_key_entries_and_words_to_check(family: Chronology, tmp_path: Path) -> None:

@@ -212,9 +212,10 @@ def _when(review: Review, day: date) -> str:
     return f"{calendar.month_name[day.month]} {day.year}" if review.dates_by_month else day_in_words(day)
 
 
-def review_tables(review: Review) -> list[ReportTable]:
+def review_tables(review: Review, *, with_indicators: bool = True) -> list[ReportTable]:
     """What every export shows before the chronology: about the review, the words to check before
-    publishing (anonymised only), the family key and the indicators open on the as-of date."""
+    publishing (anonymised only), the family key and (unless the export shows them its own way) the
+    indicators open on the as-of date."""
     scope = review.scope
     shown = review.chronology.entries
     earlier = sum(review.earlier.values())
@@ -266,6 +267,8 @@ def review_tables(review: Review) -> list[ReportTable]:
             ),
         )
     )
+    if not with_indicators:
+        return tables
     tables.append(
         ReportTable(
             "Open indicators",
@@ -336,19 +339,21 @@ def review_json(review: Review) -> dict[str, Any]:
 
 
 def write_review(*, review: Review, fmt: str, path: Path, generated_on: date | None = None) -> None:
-    """The review as a workbook, a Word document, a self-contained web page or JSON."""
-    tables = review_tables(review)
+    """The review as a workbook, a Word document, a self-contained web page (whose report shows the open
+    indicators with links to their records) or JSON."""
     if fmt == "xlsx":
-        write_xlsx(chronology=review.chronology, path=path, tables=tables)
+        write_xlsx(chronology=review.chronology, path=path, tables=review_tables(review))
     elif fmt == "docx":
-        write_docx(chronology=review.chronology, path=path, title="Case review chronology", tables=tables)
+        write_docx(
+            chronology=review.chronology, path=path, title="Case review chronology", tables=review_tables(review)
+        )
     elif fmt == "html":
         known_on = review.scope.known_on
         if review.dates_by_month:  # an entry dated by its month is known at the month's end
             known_on = known_on.replace(day=calendar.monthrange(known_on.year, known_on.month)[1])
         html = render_html(
             chronology=review.chronology, alerts=review.alerts, as_of=known_on, generated_on=generated_on,
-            tables=tables,
+            tables=review_tables(review, with_indicators=False),
         )
         path.write_text(html, encoding="utf-8")
     elif fmt == "json":
