@@ -181,7 +181,7 @@ class LinkReason:
 
     record_a: str
     record_b: str
-    method: str  # "identifier", "probabilistic", "confirmed", or "same name within an agency"
+    method: str  # "identifier", "probabilistic", "role", "confirmed" or "same name within an agency"
     agreed: tuple[str, ...]  # e.g. ("nhs_number",) or ("given name similar", "date of birth exact")
     disagreed: tuple[str, ...] = ()
     match_weight: float | None = None
