@@ -450,11 +450,13 @@ def _allowed_words(labels: Iterable[str]) -> frozenset[str]:
 
 
 def _bare(word: str) -> str:
-    """A word without a possessive or trailing punctuation: "Children's" -> 'Children'."""
-    return word.rstrip("'’-").removesuffix("'s").removesuffix("’s")
+    """A word without a possessive, a contraction or trailing punctuation: "Children's" -> 'Children',
+    "I'll" -> 'I'."""
+    return _CONTRACTION.sub("", word.rstrip("'’-"))
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+_CONTRACTION = re.compile(r"['’](?:s|ll|m|d|ve|re)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\[(\"“]\s*|\s-\s)$")
 
 
