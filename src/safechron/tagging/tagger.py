@@ -31,6 +31,8 @@ _SAME_SEX = frozenset({("father", "him"), ("mother", "her")})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
 _PRONOUN_REACH = 12  # tokens back to the person "her sister" belongs to
+_PRONOUN_SEXES = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_GROUP_SEXES = {"mother": "female", "father": "male"}
 _DETERMINERS = ("a", "an", "the", "her", "his", "their", "two", "some")  # "assaulted by a customer"
 _FULL_STOPS = (".", "!", "?", "...", "\n\n")
 
@@ -134,6 +136,7 @@ class Tagger:
         self._who = strings.add("who")
         self._with = strings.add("with")
         self._comma = strings.add(",")
+        self._pronoun_sexes = {strings.add(word): sex for word, sex in _PRONOUN_SEXES.items()}
         self._titles = frozenset(strings.add(word) for word in self._lexicon.titles)
         self._relatives = frozenset(strings.add(word) for word in self._lexicon.relatives_of_parent)
         self._any_case = PhraseMatcher(vocab, attr="LOWER")
@@ -321,6 +324,22 @@ class Tagger:
             groups_ending_at[end] = group
         return persons
 
+    def _antecedent(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> _Person | None:
+        """Who a pronoun in a sentence naming nobody refers back to: the last person named in an
+        earlier sentence whose sex fits ("Her 14 year old son had not come home. He returned
+        drunk": the son)."""
+        last = min(span.end + _OBJECT_REACH, clause.end)
+        sexes = {self._pronoun_sexes[w] for w in tokens.lowers[clause.start : last] if w in self._pronoun_sexes}
+        if len(sexes) != 1:
+            return None
+        sex = sexes.pop()
+        earlier = [
+            p
+            for p in persons
+            if p.end <= clause.sentence_start and p.group != "professional" and _GROUP_SEXES.get(p.group, sex) == sex
+        ]
+        return earlier[-1] if earlier else None
+
     def _after_by(self, tokens: _Tokens, start: int) -> bool:
         """Whether a person named from this token is named after "by" ("by a customer", "by her partner")."""
         before = start - 1
@@ -350,6 +369,8 @@ class Tagger:
         pronoun = tokens.lowers[span.end] if span.end < len(tokens) else 0
         object_pronoun = self._object_pronouns.get(pronoun, "")
         person = _experiencer(span, concept, clause, persons, object_pronoun=object_pronoun)
+        if person is None:
+            person = self._antecedent(tokens, span, clause, persons)
         reporter = _reporter(span, clause, persons)
         experiencer = person.group if person else "unknown"
         group = EXPERIENCER_GROUPS[experiencer]
