@@ -33,6 +33,7 @@ _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
 _PRONOUN_REACH = 12  # tokens back to the person "her sister" belongs to
 _PRONOUN_SEXES = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _GROUP_SEXES = {"mother": "female", "father": "male"}
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "couple", "twins"})
 _DETERMINERS = ("a", "an", "the", "her", "his", "their", "two", "some")  # "assaulted by a customer"
 _FULL_STOPS = (".", "!", "?", "...", "\n\n")
 
@@ -80,6 +81,10 @@ class _Person:
     companion: bool = False  # is with the subject, after "with" ("drinks with friends")
     possessor: bool = False  # owns what follows ("brother's death"), so is not what the term is about
     after_comma: bool = False  # comes after a comma, in the next item of a list
+    plural: bool = False  # "the children", "parents": not who "he", "she" or "her" stand for
+
+
+_NOBODY = _Person("unknown", 0, 0, "", reporter=False)  # a pronoun that stands for no one named
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,25 +325,42 @@ class Tagger:
             possessor = end < len(tokens) and tokens.orths[end] in self._possessives
             after_comma = span.start > 0 and tokens.orths[span.start - 1] == self._comma
             text = tokens.text[first:last]
-            persons.append(_Person(group, span.start, end, text, reporter, agent, companion, possessor, after_comma))
+            plural = _plural(tokens.text[slice(*tokens.char_span(span.start, span.end))].lower())
+            persons.append(
+                _Person(group, span.start, end, text, reporter, agent, companion, possessor, after_comma, plural)
+            )
             groups_ending_at[end] = group
         return persons
 
     def _antecedent(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> _Person | None:
-        """Who a pronoun in a sentence naming nobody refers back to: the last person named in an
-        earlier sentence whose sex fits ("Her 14 year old son had not come home. He returned
-        drunk": the son)."""
+        """Who a pronoun in a sentence naming nobody refers back to: in the nearest earlier sentence
+        naming someone who fits, the first who does, as a sentence's subject usually comes first
+        ("Ms G said her son had not come home. He returned drunk": the son; "Officers found Ms G
+        asleep with the baby in the car. She was over the limit": Ms G)."""
         last = min(span.end + _OBJECT_REACH, clause.end)
         sexes = {self._pronoun_sexes[w] for w in tokens.lowers[clause.start : last] if w in self._pronoun_sexes}
         if len(sexes) != 1:
             return None
-        sex = sexes.pop()
-        earlier = [
-            p
-            for p in persons
-            if p.end <= clause.sentence_start and p.group != "professional" and _GROUP_SEXES.get(p.group, sex) == sex
-        ]
-        return earlier[-1] if earlier else None
+        earlier = [p for p in _fitting(persons, sexes.pop()) if p.end <= clause.sentence_start]
+        if not earlier:
+            return None
+        sentence_start = max(i for i in self._sentence_starts(tokens) if i < earlier[-1].end)
+        return next(p for p in earlier if p.start >= sentence_start)
+
+    def _sentence_starts(self, tokens: _Tokens) -> list[int]:
+        return self._sentences(tokens.orths)[0]
+
+    def _owner(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> _Person | None:
+        """Whose "her" or "his" the term is ("because of neglect and her drug use", "the cause of her
+        poor mental health"): the nearest single person named before it whose sex fits, in this
+        sentence or an earlier one. Someone outside the family (an "other") may be that person."""
+        for i in range(span.start - 1, max(clause.start, span.start - 2) - 1, -1):
+            if tokens.lowers[i] in self._possessive_pronouns and tokens.lowers[i] in self._pronoun_sexes:
+                if any(p.start > i and p.end <= span.start for p in persons):
+                    return None  # "her mum drinks": the mum
+                fitting = [p for p in _fitting(persons, self._pronoun_sexes[tokens.lowers[i]]) if p.end <= i]
+                return fitting[-1] if fitting else _NOBODY
+        return None
 
     def _after_by(self, tokens: _Tokens, start: int) -> bool:
         """Whether a person named from this token is named after "by" ("by a customer", "by her partner")."""
@@ -369,6 +391,10 @@ class Tagger:
         pronoun = tokens.lowers[span.end] if span.end < len(tokens) else 0
         object_pronoun = self._object_pronouns.get(pronoun, "")
         person = _experiencer(span, concept, clause, persons, object_pronoun=object_pronoun)
+        if concept.experiencer == "subject":
+            owner = self._owner(tokens, span, clause, persons)
+            if owner is not None:
+                person = None if owner is _NOBODY else owner
         if person is None:
             person = self._antecedent(tokens, span, clause, persons)
         reporter = _reporter(span, clause, persons)
@@ -560,6 +586,17 @@ def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], 
         and before[-1].group == "professional"
         and any(p.group != "professional" for p in before[:-1])
     )
+
+
+def _fitting(persons: list[_Person], sex: str) -> list[_Person]:
+    """The single people of the family or outside it whom "he", "she", "his" or "her" can stand for."""
+    return [p for p in persons if p.group != "professional" and not p.plural and _GROUP_SEXES.get(p.group, sex) == sex]
+
+
+def _plural(words: str) -> bool:
+    """Whether a person word names several people: "children", "both parents", "the couple"."""
+    last = words.rsplit(" ", 1)[-1]
+    return last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith("ss") and last not in ("ms", "mrs"))
 
 
 def _reporter(span: _Span, clause: _Clause, persons: list[_Person]) -> str:
