@@ -25,6 +25,7 @@ EXPERIENCER_GROUPS: dict[str, str] = {
     "parent": "parent",
     "child": "child",
     "other": "other",
+    "unnamed": "unknown",
     "unknown": "unknown",
 }
 _TAG_GROUPS = frozenset({"parent", "child", "unknown"})
@@ -78,7 +79,7 @@ class Lexicon:
     childhood_becomes: str
     childhood_tags: frozenset[str]
     reporting_verbs: tuple[str, ...]
-    people: Mapping[str, tuple[str, ...]]  # mother, father, parent, child, other, professional -> words
+    people: Mapping[str, tuple[str, ...]]  # mother, father, parent, child, other, unnamed, professional -> words
     titles: frozenset[str]
     relatives_of_parent: frozenset[str]
     concepts: tuple[Concept, ...]
@@ -113,7 +114,8 @@ def _lexicon_from(data: dict[str, Any], *, where: str) -> Lexicon:
     childhood = context["childhood"]
     becomes = _checked_tag(childhood["becomes"], where=where, concept="context.childhood")
     groups = {
-        group: _words(people[group]) for group in ("mother", "father", "parent", "child", "other", "professional")
+        group: _words(people[group])
+        for group in ("mother", "father", "parent", "child", "other", "unnamed", "professional")
     }
     return Lexicon(
         window=int(data["settings"]["window"]),

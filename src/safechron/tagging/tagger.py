@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import spacy
@@ -26,12 +26,13 @@ from safechron.tagging.lexicon import EXPERIENCER_GROUPS, Concept, Lexicon, lexi
 __all__ = ["Mention", "Tagger", "default_tagger"]
 
 _OBJECT_REACH = 3  # tokens after a verb of violence in which the person hit is named
-_OBJECT_PRONOUNS = frozenset({"him", "her", "me", "them"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "me", "them", "you"})
 _SAME_SEX = frozenset({("father", "him"), ("mother", "her")})
 _POSSESSIVES = frozenset({"'s", "’s"})
 _POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their"})
 _PRONOUN_REACH = 12  # tokens back to the person "her sister" belongs to
 _PRONOUN_SEXES = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_OUTSIDERS = frozenset({"other", "unnamed"})  # people who, doing the hurting, are not the family
 _GROUP_SEXES = {"mother": "female", "father": "male"}
 _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "couple", "twins"})
 _DETERMINERS = ("a", "an", "the", "her", "his", "their", "two", "some")  # "assaulted by a customer"
@@ -266,7 +267,7 @@ class Tagger:
                 kind, value = self._labels[match_id]
                 matches.append(_Span(kind, value, start, end))
         concepts = _longest(list(dict.fromkeys(m for m in matches if m.kind == "concept")))
-        people = _longest([m for m in matches if m.kind == "person"])
+        people = _longest(list(dict.fromkeys(m for m in matches if m.kind == "person")))
         # Triggers compete only within their category ("negative for" before a term and "negative"
         # after one can both stand), except that a pseudo-negation silences what it contains.
         by_category: dict[str, list[_Span]] = {}
@@ -388,8 +389,11 @@ class Tagger:
         # A childhood colours the whole sentence: "grew up with a mother who drank".
         childhood = within("childhood", sentence=True)
         historical = childhood or within("historical")
+        # The pronoun after a verb of violence, or ending a threat ("kill you", "stab her").
         pronoun = tokens.lowers[span.end] if span.end < len(tokens) else 0
-        object_pronoun = self._object_pronouns.get(pronoun, "")
+        object_pronoun = self._object_pronouns.get(pronoun, "") or self._object_pronouns.get(
+            tokens.lowers[span.end - 1], ""
+        )
         person = _experiencer(span, concept, clause, persons, object_pronoun=object_pronoun)
         if concept.experiencer == "subject":
             owner = self._owner(tokens, span, clause, persons)
@@ -398,7 +402,7 @@ class Tagger:
         if person is None:
             person = self._antecedent(tokens, span, clause, persons)
         reporter = _reporter(span, clause, persons)
-        experiencer = person.group if person else "unknown"
+        experiencer = person.group if person and person.group != "unnamed" else "unknown"
         group = EXPERIENCER_GROUPS[experiencer]
         start, end = tokens.char_span(span.start, span.end)
         # "Mr Q told the SW his father used to beat him as a child": the child was Mr Q, the first
@@ -529,13 +533,13 @@ def _experiencer(
     if concept.experiencer == "object" and _hurts_a_professional(span, clause, persons, object_pronoun=object_pronoun):
         return _Person("other", span.end, span.end, "", reporter=False)
     if concept.experiencer in ("object", "injured"):
-        outsiders = [p for p in after if p.agent and p.group == "other" and p.end <= clause.end]
+        outsiders = [p for p in after if p.agent and p.group in _OUTSIDERS and p.end <= clause.end]
         if outsiders:
-            return outsiders[0]  # violence by someone outside the family is not domestic abuse
+            return replace(outsiders[0], group="other")  # violence by someone outside the family is not abuse
         near = [p for p in after if p.start - span.end <= _OBJECT_REACH and not p.reporter]
         hit = [p for p in near if not p.agent]
         if hit:
-            return hit[0]
+            return replace(hit[0], group="other") if hit[0].group == "unnamed" else hit[0]
     if concept.experiencer == "object":
         tellers = [p for p in before if p.reporter]
         if object_pronoun and tellers:
@@ -570,7 +574,8 @@ def _experiencer(
 def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], *, object_pronoun: str) -> bool:
     """Whether a verb of violence or a threat is aimed at a professional, who is not family: "kicked his
     key worker", "threatened to kill the social worker", "was aggressive towards the SW and threatened
-    to kill her" (a pronoun after a professional named after someone of the family)."""
+    to kill her" (a pronoun standing for the last person named, a professional who is not the first
+    person of the sentence: in "officers saw him hit her" the officers are only watching)."""
     named = [
         p
         for p in persons
@@ -580,12 +585,7 @@ def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], 
     if after:
         return after[0].group == "professional"
     before = [p for p in named if p.end <= span.start]
-    return (
-        bool(object_pronoun)
-        and len(before) >= 2
-        and before[-1].group == "professional"
-        and any(p.group != "professional" for p in before[:-1])
-    )
+    return bool(object_pronoun) and len(before) >= 2 and before[-1].group == "professional"
 
 
 def _fitting(persons: list[_Person], sex: str) -> list[_Person]:
