@@ -102,6 +102,11 @@ class Clusters:
             kept.dates_of_birth.setdefault(born, set()).update(holders)
         return True
 
+    def could_be_one(self, a: int, b: int) -> bool:
+        """Whether a and b could be one person under the model's rules, their own dates included."""
+        root_a, root_b = self.find(a), self.find(b)
+        return root_a == root_b or self._allowed(root_a, root_b, pair=(-1, -1), method="probabilistic")
+
     def _allowed(self, root_a: int, root_b: int, *, pair: tuple[int, int], method: str) -> bool:
         group_a, group_b = self.groups[root_a], self.groups[root_b]
         if len(group_a.members) > len(group_b.members):
@@ -140,13 +145,18 @@ def dates_agree(a: PartialDate, b: PartialDate) -> bool:
 
 
 def dates_compatible(a: PartialDate, b: PartialDate) -> bool:
-    """Could be one date of birth recorded twice: agreeing as far as recorded, less than a year
-    apart, day and month swapped, or one digit mistyped (or two neighbouring digits swapped)."""
-    if dates_agree(a, b) or abs((a.start - b.start).days) <= 366:
+    """Could be one date of birth recorded twice: agreeing as far as recorded (either read with day
+    and month swapped), or one digit mistyped (or two neighbouring digits swapped)."""
+    if any(dates_agree(x, y) for x in _readings(a) for y in _readings(b)):
         return True
-    if a.precision != "day" or b.precision != "day":
-        return False
-    return (a.year, a.month, a.day) == (b.year, b.day, b.month) or _one_edit(a.iso(), b.iso())
+    return a.precision == "day" and b.precision == "day" and _one_edit(a.iso(), b.iso())
+
+
+def _readings(day: PartialDate) -> list[PartialDate]:
+    """The date as written and, when its day could be a month, with day and month swapped."""
+    if day.day is None or day.month is None or day.day > 12 or day.day == day.month:
+        return [day]
+    return [day, PartialDate(day.year, day.day, day.month, day.uncertain)]
 
 
 def _one_edit(a: str, b: str) -> bool:

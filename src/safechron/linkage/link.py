@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from safechron.chronology.model import LinkReason, Person, PersonRecord
-from safechron.linkage.clusters import Clusters
+from safechron.linkage.clusters import Clusters, dates_compatible
 from safechron.linkage.features import IDENTIFIER_LABELS, RecordFeatures, features_of, identifiers_of
 from safechron.linkage.model import ScoredPair, score_pairs
 from safechron.linkage.persons import person_of
@@ -21,6 +21,10 @@ __all__ = ["LinkageSettings", "link_records"]
 #: Roles a family has one of: a record known only by such a role ("Mother", from an agency that sent
 #: no people table) is the person other agencies name in that role, when they name exactly one.
 _SINGLE_ROLES = frozenset({"mother", "father", "stepmother", "stepfather"})
+
+#: A record whose two best matches are two different people, less than this many bits of match
+#: weight apart (a factor of 8 in the odds), is not linked to either: the model does not guess.
+_AMBIGUITY_BITS = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +71,25 @@ def link_records(
                                             tuple(IDENTIFIER_LABELS[kind] for kind in kinds)))
     largest_agency = max(Counter(record.agency for record in records).values(), default=1)
     prior = settings.prior if settings.prior is not None else min(0.5, 1 / largest_agency)
-    pairs = score_pairs(features, prior=prior, threshold=settings.threshold)
+    pairs = [
+        pair for pair in score_pairs(features, prior=prior, threshold=settings.threshold)
+        if not _kept_apart(pair, records, features)
+    ]
+    candidates: dict[int, list[tuple[float, int]]] = {}
+    for pair in pairs:
+        candidates.setdefault(pair.left, []).append((pair.match_weight, pair.right))
+        candidates.setdefault(pair.right, []).append((pair.match_weight, pair.left))
+
+    def ambiguous(record: int, match: int, weight: float) -> bool:
+        """Another candidate nearly as likely, who cannot be the same person as the match."""
+        return any(
+            other != match and other_weight >= weight - _AMBIGUITY_BITS and not clusters.could_be_one(match, other)
+            for other_weight, other in candidates[record]
+        )
+
     for pair in sorted(pairs, key=lambda p: (-p.match_weight, p.left, p.right)):
-        if not _different_given_names_kept_apart(pair, features):
+        weight = pair.match_weight
+        if not ambiguous(pair.left, pair.right, weight) and not ambiguous(pair.right, pair.left, weight):
             link(pair.left, pair.right, "probabilistic", _model_reason(records, pair))
 
     for index, other in _only_holders_of_their_role(records, features, identifiers, clusters):
@@ -131,16 +151,29 @@ def _shared_identifiers(identifiers: Sequence[dict[str, str]]) -> dict[tuple[int
     return dict(sorted(shared.items()))
 
 
-def _different_given_names_kept_apart(pair: ScoredPair, features: Sequence[RecordFeatures]) -> bool:
-    """Relatives share a family name and an address; a wholly different given name is what tells
-    them apart. So the model does not link two given names that differ (no nickname, known-as name
-    or likeness) unless the dates of birth agree exactly, and never when either record is a child
-    (twins share the date of birth too)."""
+def _kept_apart(pair: ScoredPair, records: Sequence[PersonRecord], features: Sequence[RecordFeatures]) -> bool:
+    """Pairs the model never links, however much else agrees. In a family's records relatives share
+    family names and addresses, so what tells them apart decides:
+
+    - a wholly different given name (no nickname, known-as name or likeness) links only when the
+      dates of birth agree exactly, and never when either record is a child (twins);
+    - two full dates of birth that cannot be one recorded date (see dates_compatible) never link
+      when either record has a family role. Lists without roles (registers, FEBRL) leave such
+      pairs to the model, which weighs the difference against everything else.
+    """
+    left, right = features[pair.left], features[pair.right]
     labels = {level.label for _, level in pair.levels() if level is not None}
-    if "given name different" not in labels:
-        return False
-    child = features[pair.left].role == "child" or features[pair.right].role == "child"
-    return child or "date of birth exact" not in labels
+    if "given name different" in labels and (
+        "child" in (left.role, right.role) or "date of birth exact" not in labels
+    ):
+        return True
+    born_left, born_right = records[pair.left].date_of_birth, records[pair.right].date_of_birth
+    return (
+        (left.role is not None or right.role is not None)
+        and born_left is not None and born_left.precision == "day"
+        and born_right is not None and born_right.precision == "day"
+        and not dates_compatible(born_left, born_right)
+    )
 
 
 def _model_reason(records: Sequence[PersonRecord], pair: ScoredPair) -> LinkReason:

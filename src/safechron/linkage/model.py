@@ -57,14 +57,18 @@ def _near(column: str, similarity: float, edits: int) -> str:
     )
 
 
+#: Given and family names written the other way round, allowing a slip of the pen in each.
+_SWAPPED = (
+    "jaro_winkler_similarity(given_l, family_r) >= 0.92 and jaro_winkler_similarity(family_l, given_r) >= 0.92"
+)
+
 COMPARISONS: tuple[Comparison, ...] = (
     Comparison(
         name="given_name",
         field="given name",
         columns=("given",),
         levels=(
-            Level("given_l = family_r and family_l = given_r and given_l <> family_l",
-                  "given and family names swapped", 0.01, 0.00001),
+            Level(f"{_SWAPPED} and given_l <> family_l", "given and family names swapped", 0.01, 0.00001),
             Level("given_l = given_r", "given name exact", 0.82, 0.01),
             Level("list_has_any(given_names_l, given_names_r)", "another given or known-as name shared",
                   0.04, 0.002),
@@ -80,7 +84,7 @@ COMPARISONS: tuple[Comparison, ...] = (
         field="family name",
         columns=("family",),
         levels=(
-            Level("given_l = family_r and family_l = given_r", "names swapped", 0.01, 0.01),
+            Level(_SWAPPED, "names swapped", 0.01, 0.01),
             Level("family_l = family_r", "family name exact", 0.85, 0.005),
             Level("list_has_any(all_names_l, [family_r]) or list_has_any(all_names_r, [family_l])",
                   "family name among the other's names", 0.02, 0.002),
@@ -106,7 +110,7 @@ COMPARISONS: tuple[Comparison, ...] = (
                 "date of birth with day and month swapped", 0.02, 0.0003,
             ),
             Level("damerau_levenshtein(dob_l, dob_r) <= 1", "date of birth one digit different", 0.03, 0.003),
-            Level("abs(dob_days_l - dob_days_r) <= 365", "date of birth within a year", 0.01, 0.02),
+            Level("abs(dob_days_l - dob_days_r) <= 365", "date of birth within a year", 0.005, 0.02),
             Level("true", "date of birth different", 0.01, 0.97),
         ),
     ),
@@ -162,7 +166,9 @@ _BLOCKING_RULES: tuple[str, ...] = (
     "l.family = r.family and l.dob_year = r.dob_year",
     "l.dob = r.dob and l.dob_day is not null",
     "l.postcode = r.postcode",
+    "l.given = r.given and l.dob_year = r.dob_year",
     "l.family = r.family and l.role = r.role",
+    "l.given = r.given and l.role = r.role",
     "l.given = r.family and l.family = r.given",
 )
 _CANDIDATES = "l.agency <> r.agency and l.unborn = r.unborn"
