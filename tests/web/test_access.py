@@ -118,6 +118,11 @@ def test_involved_agency_and_allocation_and_nothing_else_give_access(
     assert list(visible_families(user=outsider)) == [family]
 
 
+def test_no_break_glass_warning_for_ordinary_access(client: Client, family: Family, worker: User) -> None:
+    client.force_login(worker)
+    assert b"through break-glass access" not in client.get(f"/families/{family.pk}/").content
+
+
 def test_read_only_roles_cannot_change_a_family_they_can_see(
     client: Client, family: Family, make_user: Callable[..., User]
 ) -> None:
@@ -138,7 +143,9 @@ def test_break_glass_needs_a_reason_is_recorded_and_shown_to_the_manager(
     reason = "Child reported missing tonight; checking known addresses"
     opened = client.post("/families/break-glass/", {"family": family.pk, "reason": reason})
     assert opened.status_code == 302
-    assert client.get(f"/families/{family.pk}/").status_code == 200
+    page = client.get(f"/families/{family.pk}/")
+    assert page.status_code == 200
+    assert b"You are seeing this family through break-glass access" in page.content
     use = BreakGlass.objects.get(user=outsider, family=family)
     assert use.reason == reason
     assert AuditEvent.objects.filter(user=outsider, action="break_glass", reason=reason).exists()

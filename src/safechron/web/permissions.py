@@ -11,6 +11,8 @@ agency's practitioners.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -19,6 +21,7 @@ from safechron.web.accounts.models import Role, User
 from safechron.web.families.models import Family, Person
 
 __all__ = [
+    "break_glass_until",
     "can_allocate",
     "can_change_family",
     "can_review_break_glass",
@@ -47,6 +50,16 @@ def family_for(*, user: User, family_id: int) -> Family:
     if family is None:
         raise Http404("No family found")
     return family
+
+
+def break_glass_until(*, user: User, family: Family) -> datetime | None:
+    """When the user's break-glass access ends, if that is the only reason they can see the family."""
+    if family.allocations.filter(user=user).exists():
+        return None
+    if user.agency_id is not None and family.involvements.filter(agency_id=user.agency_id).exists():
+        return None
+    opened = family.break_glass.filter(user=user, expires_at__gt=timezone.now()).order_by("-expires_at").first()
+    return opened.expires_at if opened is not None else None
 
 
 def person_for(*, user: User, family_id: int, person_id: int) -> Person:

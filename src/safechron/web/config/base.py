@@ -184,5 +184,6 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "splink": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

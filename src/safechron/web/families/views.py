@@ -44,6 +44,7 @@ from safechron.web.families.services import (
     next_record_id,
 )
 from safechron.web.permissions import (
+    break_glass_until,
     can_allocate,
     can_change_family,
     can_review_break_glass,
@@ -104,6 +105,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "involvements": family.involvements.select_related("agency").order_by("agency__name"),
             "allocations": family.allocations.select_related("user__agency").order_by("allocated_at"),
             "can_allocate": can_allocate(user=request.user),
+            "break_glass_until": break_glass_until(user=request.user, family=family),
             "can_change": can_change_family(user=request.user),
             "histories": entry_histories(family=family),
         },
