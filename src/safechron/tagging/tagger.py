@@ -307,17 +307,20 @@ class Tagger:
                 owner = ""
                 if tokens.orths[before] in self._possessives:
                     owner = groups_ending_at.get(before, "")  # "Ms A's sister", "mum's friend"
-                elif (
-                    tokens.lowers[before] in self._possessive_pronouns
-                    and persons
-                    and EXPERIENCER_GROUPS.get(group) != "parent"  # "hits her mum": the child's mum
-                ):
+                elif tokens.lowers[before] in self._possessive_pronouns and persons:
                     last_named = persons[-1]  # "Mother said her sister": the last named person's
-                    if span.start - last_named.end <= _PRONOUN_REACH:
+                    # "S1 hits her mum" is the child's mum, but "Ms J said her mother drank" is a
+                    # grandmother: a parent's parents count only when the parent tells of them.
+                    if span.start - last_named.end <= _PRONOUN_REACH and (
+                        EXPERIENCER_GROUPS.get(group) != "parent" or last_named.reporter
+                    ):
                         owner = last_named.group
                 if EXPERIENCER_GROUPS.get(owner, "") == "parent":
                     group = "other"
-            reporter = any(end <= verb <= end + gap for verb in verbs)
+            reporter = any(
+                end <= verb <= end + gap and not any(o in self._full_stops for o in tokens.orths[end:verb])
+                for verb in verbs
+            )  # "MGM states", but not "...the TA. Parents informed"
             first, last = tokens.char_span(span.start, end)
             # "assaulted by a stranger" (the stranger did it), but not "by an adult who smelt of
             # alcohol" (the adult is the one the clause is about).
@@ -335,9 +338,10 @@ class Tagger:
 
     def _antecedent(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> _Person | None:
         """Who a pronoun in a sentence naming nobody refers back to: in the nearest earlier sentence
-        naming someone who fits, the first who does, as a sentence's subject usually comes first
-        ("Ms G said her son had not come home. He returned drunk": the son; "Officers found Ms G
-        asleep with the baby in the car. She was over the limit": Ms G)."""
+        naming someone who fits, the first who does and is not only telling it, as a sentence's
+        subject usually comes first ("Officers found Ms G asleep with the baby in the car. She was
+        over the limit": Ms G; "Ms K reported her daughter missing. She came home drunk": the
+        daughter)."""
         last = min(span.end + _OBJECT_REACH, clause.end)
         sexes = {self._pronoun_sexes[w] for w in tokens.lowers[clause.start : last] if w in self._pronoun_sexes}
         if len(sexes) != 1:
@@ -346,7 +350,19 @@ class Tagger:
         if not earlier:
             return None
         sentence_start = max(i for i in self._sentence_starts(tokens) if i < earlier[-1].end)
-        return next(p for p in earlier if p.start >= sentence_start)
+        candidates = [p for p in earlier if p.start >= sentence_start]
+        return next((p for p in candidates if not p.reporter), candidates[0])
+
+    def _injured_before(self, tokens: _Tokens, clause: _Clause, persons: list[_Person]) -> _Person | None:
+        """Whose injury a sentence naming nobody records ("Head injury."): a child's if the sentence
+        before names a child ("Ms A brought S1 to ED"), an adult's if it names only adults ("Mr K
+        brought in by police")."""
+        earlier = [p for p in persons if p.end <= clause.sentence_start and p.group != "professional" and not p.agent]
+        if not earlier:
+            return None
+        sentence_start = max(i for i in self._sentence_starts(tokens) if i < earlier[-1].end)
+        named = [p for p in earlier if p.start >= sentence_start]
+        return next((p for p in named if EXPERIENCER_GROUPS.get(p.group) == "child"), named[-1])
 
     def _sentence_starts(self, tokens: _Tokens) -> list[int]:
         return self._sentences(tokens.orths)[0]
@@ -401,6 +417,8 @@ class Tagger:
                 person = None if owner is _NOBODY else owner
         if person is None:
             person = self._antecedent(tokens, span, clause, persons)
+        if person is None and concept.experiencer == "injured":
+            person = self._injured_before(tokens, clause, persons)
         reporter = _reporter(span, clause, persons)
         experiencer = person.group if person and person.group != "unnamed" else "unknown"
         group = EXPERIENCER_GROUPS[experiencer]
@@ -539,7 +557,17 @@ def _experiencer(
         near = [p for p in after if p.start - span.end <= _OBJECT_REACH and not p.reporter]
         hit = [p for p in near if not p.agent]
         if hit:
-            return replace(hit[0], group="other") if hit[0].group == "unnamed" else hit[0]
+            if hit[0].group == "unnamed":
+                return replace(hit[0], group="other")  # "assaulting a man in a pub"
+            doers = [p for p in before if not p.reporter and p.start >= clause.start]
+            if (
+                concept.experiencer == "object"
+                and doers
+                and doers[-1].group in _OUTSIDERS
+                and EXPERIENCER_GROUPS[hit[0].group] != "child"
+            ):
+                return replace(doers[-1], group="other")  # "two males assaulted Mr H": not domestic
+            return hit[0]
     if concept.experiencer == "object":
         tellers = [p for p in before if p.reporter]
         if object_pronoun and tellers:
@@ -576,15 +604,15 @@ def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], 
     key worker", "threatened to kill the social worker", "was aggressive towards the SW and threatened
     to kill her" (a pronoun standing for the last person named, a professional who is not the first
     person of the sentence: in "officers saw him hit her" the officers are only watching)."""
-    named = [
+    in_sentence = [p for p in persons if clause.sentence_start <= p.start and p.end <= clause.sentence_end]
+    after = [
         p
-        for p in persons
-        if clause.sentence_start <= p.start and p.end <= clause.sentence_end and not (p.reporter or p.agent)
+        for p in in_sentence
+        if p.start >= span.end and p.start - span.end <= _OBJECT_REACH and not (p.reporter or p.agent)
     ]
-    after = [p for p in named if p.start >= span.end and p.start - span.end <= _OBJECT_REACH]
     if after:
         return after[0].group == "professional"
-    before = [p for p in named if p.end <= span.start]
+    before = [p for p in in_sentence if p.end <= span.start and not p.agent]
     return bool(object_pronoun) and len(before) >= 2 and before[-1].group == "professional"
 
 
