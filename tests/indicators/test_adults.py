@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -57,6 +58,22 @@ def linked(builder: FamilyBuilder, as_of: str = "2016-12-31") -> dict[str, list[
 def test_da_perpetrators_takes_the_father_role_when_nobody_is_named() -> None:
     family = Family(plan=False)
     assert linked(family.builder) == {family.father: [family.incident]}
+
+
+def test_da_perpetrators_a_stepfather_to_one_agency_is_one_whatever_the_others_call_him() -> None:
+    family = Family(plan=False)
+    chronology = family.builder.build()
+    father = chronology.person(family.father)
+    father.role = "other_adult"  # what the ambulance service and the hospital called him outvoted the rest
+    father.records[0] = replace(father.records[0], agency="Ambulance", role="other_adult")
+    assert linked_in(chronology) == {}
+    father.records.append(replace(father.records[0], agency="Children's Social Care", role="stepfather"))
+    assert linked_in(chronology) == {family.father: [family.incident]}
+
+
+def linked_in(chronology: Chronology) -> dict[str, list[str]]:
+    view = FamilyView.as_of_date(chronology, date(2016, 12, 31))
+    return {pid: [e.record_id for e in entries] for pid, entries in da_perpetrators(view).items()}
 
 
 def test_da_perpetrators_an_explicit_suspect_overrides_the_roles() -> None:

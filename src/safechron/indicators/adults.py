@@ -139,16 +139,24 @@ def da_perpetrators(view: FamilyView) -> dict[str, list[Entry]]:
 
     For each domestic abuse incident of the household (counted once across agencies): the adults
     the records explicitly name as perpetrator or suspect; if none is named, the adults of the
-    incident in a father's, stepfather's or partner's role.
+    incident in a father's, stepfather's or partner's role in any agency's record.
     """
     linked: dict[str, list[Entry]] = {}
     for incident in da_incidents(view):
         adults = sorted(pid for pid in incident.people if not view.is_child(pid, incident.day))
         text = " ".join(entry.text() for entry in incident.entries)
         named = [pid for pid in adults if _named_as_perpetrator(view, pid, text)]
-        for pid in named or [pid for pid in adults if view.persons[pid].role in PERPETRATOR_ROLES]:
+        for pid in named or [pid for pid in adults if _in_partner_role(view, pid)]:
             linked.setdefault(pid, []).extend(incident.entries)
     return linked
+
+
+def _in_partner_role(view: FamilyView, person_id: str) -> bool:
+    """Whether the person is a father, stepfather or partner as any agency records them: agencies that
+    know them only as "other adult" (an ambulance crew, a hospital ward) do not outvote children's
+    social care's "stepfather"."""
+    person = view.persons[person_id]
+    return person.role in PERPETRATOR_ROLES or any(record.role in PERPETRATOR_ROLES for record in person.records)
 
 
 def current_lapses(
