@@ -179,6 +179,8 @@ FAMILY_B = [
     Expected("STUCK_PLAN", date(2020, 10, 1), "high", date(2020, 9, 17), ("4 consecutive",),
              "little more than monitoring, 003 4.27"),
     Expected("NO_UNANNOUNCED_VISIT", date(2020, 10, 1), "medium", date(2020, 9, 25), ("Jade", "Mason"), ""),
+    Expected("PERPETRATOR_NOT_ASSESSED", date(2020, 10, 1), "high", date(2020, 9, 24), ("Wayne",),
+             "the stepfather's risk assessment outstanding, 003 4.20, 4.36"),
     Expected("ADULT_SAFEGUARDING_LINK", date(2020, 10, 1), "medium", date(2020, 9, 24), ("Iris",),
              "adult safeguarding about the home the children live in, 003 4.21"),
     Expected("CUMULATIVE_NEGLECT", date(2021, 1, 10), "medium", None, ("Mason",),
