@@ -336,14 +336,21 @@ class Tagger:
             groups_ending_at[end] = group
         return persons
 
-    def _antecedent(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> _Person | None:
+    def _antecedent(
+        self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person], reporting: Sequence[_Span]
+    ) -> _Person | None:
         """Who a pronoun in a sentence naming nobody refers back to: in the nearest earlier sentence
         naming someone who fits, the first who does and is not only telling it, as a sentence's
         subject usually comes first ("Officers found Ms G asleep with the baby in the car. She was
         over the limit": Ms G; "Ms K reported her daughter missing. She came home drunk": the
-        daughter)."""
+        daughter). A pronoun telling it stands for no subject ("S1 was seen. He said they argue a lot")."""
         last = min(span.end + _OBJECT_REACH, clause.end)
-        sexes = {self._pronoun_sexes[w] for w in tokens.lowers[clause.start : last] if w in self._pronoun_sexes}
+        gap = self._lexicon.reporter_gap
+        sexes = {
+            self._pronoun_sexes[tokens.lowers[i]]
+            for i in range(clause.start, last)
+            if tokens.lowers[i] in self._pronoun_sexes and not any(i < r.start <= i + gap for r in reporting)
+        }
         if len(sexes) != 1:
             return None
         earlier = [p for p in _fitting(persons, sexes.pop()) if p.end <= clause.sentence_start]
@@ -416,7 +423,7 @@ class Tagger:
             if owner is not None:
                 person = None if owner is _NOBODY else owner
         if person is None:
-            person = self._antecedent(tokens, span, clause, persons)
+            person = self._antecedent(tokens, span, clause, persons, triggers.get("reporting", ()))
         if person is None and concept.experiencer == "injured":
             person = self._injured_before(tokens, clause, persons)
         reporter = _reporter(span, clause, persons)
