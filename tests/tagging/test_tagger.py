@@ -185,3 +185,71 @@ def test_an_adult_recalling_childhood_harm_is_their_history(tagger: Tagger) -> N
         "parental_adverse_childhood"
     }
     assert "physical_injury" in tagger.propose("D1 said her dad hit her when she was 6.")
+
+
+def test_a_negation_about_who_the_father_is_leaves_the_pregnancy(tagger: Tagger) -> None:
+    assert tagger.propose("Mr B is not the father of the unborn baby.") == {"pregnancy"}
+    assert tagger.propose("Ms A denies she is pregnant.") == frozenset()
+
+
+def test_a_pronoun_refers_back_to_a_person_of_its_sex_in_an_earlier_sentence(tagger: Tagger) -> None:
+    son = "Ms G rang police as her 14 year old son had not come home. He returned at 2am and had been drinking."
+    assert tagger.propose(son) == {"substance_misuse_child"}
+    mother = "Officers found Ms G asleep in the car with the baby in the back. She had been drinking."
+    assert only(tagger, mother, "alcohol_misuse_parent").experiencer == "mother"
+    uncle = "Ms S's brother is staying at the flat. He is on licence for burglary."
+    assert tagger.propose(uncle) == frozenset()
+
+
+def test_a_pronoun_that_tells_is_not_the_subject(tagger: Tagger) -> None:
+    text = "S1 was seen at school. He said there is a lot of arguing at home."
+    assert tagger.propose(text) == {"domestic_abuse"}
+
+
+def test_her_or_his_names_whose_the_term_is(tagger: Tagger) -> None:
+    text = "Ms P's children were removed because of her drug use."
+    assert only(tagger, text, "substance_misuse_parent").experiencer == "mother"
+    assert "substance_misuse_child" not in tagger.propose(text)
+
+
+def test_people_named_by_sex_alone_are_outsiders_when_hurt_or_hurting(tagger: Tagger) -> None:
+    assert tagger.propose("Mr E was arrested for assaulting a man in a pub.") == {"offending"}
+    assert tagger.propose("Ms A was assaulted in the street by two males.") == frozenset()
+    # doing something else, they are unknown, as a police log's "a male" is often a partner
+    assert tagger.propose("Neighbour saw a male kicking the front door of Ms A's flat.") == {"domestic_abuse"}
+
+
+def test_violence_or_threats_aimed_at_a_professional_are_not_family_risks(tagger: Tagger) -> None:
+    assert tagger.propose("S5 kicked the teaching assistant. Parents informed.") == frozenset()
+    text = "Mr C was aggressive towards the social worker and threatened to kill her."
+    assert tagger.propose(text) == {"hostility_to_professionals"}
+    assert tagger.propose("Officers saw him hit her.") == {"domestic_abuse"}
+
+
+def test_an_injury_in_a_sentence_naming_nobody_follows_the_sentence_before(tagger: Tagger) -> None:
+    assert tagger.propose("Ms A brought S1 to ED. Bruise to the left cheek.") == {"physical_injury"}
+    assert "physical_injury" not in tagger.propose("Mr K was brought in by police. Head injury.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Safety plan reviewed: phone charged and kept on her.",
+        "S6 has several late marks this term.",
+        "D8 kicks off at drop-off most mornings.",
+        "Mr D's driving licence expires next month.",
+        "Ms C complains of stabbing pains in her side.",
+        "D17 brought a toy gun into nursery.",
+        "Ms B recalled the appointment had been moved.",
+    ],
+)
+def test_words_that_are_risks_only_in_another_sense_propose_nothing(tagger: Tagger, text: str) -> None:
+    assert tagger.propose(text) == frozenset()
+
+
+def test_a_person_word_inside_a_trigger_names_nobody(tagger: Tagger) -> None:
+    assert tagger.propose("Reports a head injury as a child.") == {"parental_adverse_childhood"}
+
+
+def test_a_threat_of_suicide_on_a_condition_still_counts(tagger: Tagger) -> None:
+    assert tagger.propose("Mr C threatened to kill himself if she left him.") == {"suicidal_ideation"}
