@@ -40,6 +40,7 @@ def test_family_page_shows_members_chronology_and_indicators_and_is_audited(
     anchor = "entry-northshire-police-inc-5"
     assert f'href="#{anchor}"' in html and f'id="{anchor}"' in html
     assert AuditEvent.objects.filter(user=worker, action="view_family", family=family).count() == 1
+    assert ">police.xlsx</a>" in html and ">csc.xlsx</a>" in html  # the imports, linked to their reports
 
 
 def test_caseload_lists_the_family_with_its_open_indicators(signed_in: Client, family: Family) -> None:

@@ -43,6 +43,11 @@ def partial_date(text: str) -> str:
     return PartialDate.parse(text).display() if text else ""
 
 
+def nhs_number(digits: str) -> str:
+    """An NHS number as it is written for people: '943 476 5919'."""
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 10 else digits
+
+
 def field_error(form: Any, name: str) -> dict[str, str] | None:
     """The GOV.UK errorMessage parameter for a form field: its first error, or None."""
     errors = form.errors.get(name) if form is not None else None
@@ -52,5 +57,12 @@ def field_error(form: Any, name: str) -> dict[str, str] | None:
 def environment(**options: Any) -> Environment:
     env = Environment(**options)
     env.globals.update({"url": url, "static": static, "humanise": humanise, "field_error": field_error})
-    env.filters.update({"day_month_year": day_month_year, "partial_date": partial_date, "humanise": humanise})
+    env.filters.update(
+        {
+            "day_month_year": day_month_year,
+            "partial_date": partial_date,
+            "nhs_number": nhs_number,
+            "humanise": humanise,
+        }
+    )
     return env

@@ -106,6 +106,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "allocations": family.allocations.select_related("user__agency").order_by("allocated_at"),
             "can_allocate": can_allocate(user=request.user),
             "break_glass_until": break_glass_until(user=request.user, family=family),
+            "imports": family.imports.select_related("agency", "uploaded_by__agency").defer("content"),
             "can_change": can_change_family(user=request.user),
             "histories": entry_histories(family=family),
         },
