@@ -14,6 +14,7 @@ from datetime import date
 from django.core.cache import cache
 
 from safechron.chronology.model import Chronology, Submission
+from safechron.indicators.context import FamilyView
 from safechron.pipeline import build_chronology
 from safechron.reports.rows import ChronologyRow, chronology_rows
 from safechron.vocabulary import EVENT_GROUPS, RISK_TAGS
@@ -63,10 +64,10 @@ def chronology_with_decisions(*, family: Family, submissions: Sequence[Submissio
 
 
 def chronology_as_of(chronology: Chronology, as_of: date) -> Chronology:
-    """The chronology as it could be known on a date: only entries known by then (Entry.known_on)."""
+    """The chronology as it could be known on a date: the entries of the engine's FamilyView as of then."""
     return Chronology(
         persons=chronology.persons,
-        entries=[entry for entry in chronology.entries if entry.known_on <= as_of],
+        entries=FamilyView.as_of_date(chronology, as_of).entries,
         quarantine=chronology.quarantine,
         warnings=chronology.warnings,
         person_of_record=chronology.person_of_record,
