@@ -253,3 +253,14 @@ def test_a_person_word_inside_a_trigger_names_nobody(tagger: Tagger) -> None:
 
 def test_a_threat_of_suicide_on_a_condition_still_counts(tagger: Tagger) -> None:
     assert tagger.propose("Mr C threatened to kill himself if she left him.") == {"suicidal_ideation"}
+
+
+def test_a_pronoun_skips_people_whose_words_give_the_other_sex(tagger: Tagger) -> None:
+    text = "S1 and mum were seen at home. She was slurring her words."
+    assert only(tagger, text, "alcohol_misuse_parent").experiencer == "mother"
+
+
+def test_a_parents_own_parent_in_prison_is_not_the_familys_offending(tagger: Tagger) -> None:
+    text = "Mother said she was raised by her grandmother because her own mother was in prison."
+    assert tagger.propose(text) == {"parental_adverse_childhood"}
+    assert tagger.propose("Ms A said her own mother drank heavily.") == {"parental_adverse_childhood"}

@@ -81,6 +81,8 @@ class Lexicon:
     reporting_verbs: tuple[str, ...]
     people: Mapping[str, tuple[str, ...]]  # mother, father, parent, child, other, unnamed, professional -> words
     titles: frozenset[str]
+    male: frozenset[str]  # person words of a boy or man, for "he" and "his" ("son", "S1")
+    female: frozenset[str]  # person words of a girl or woman, for "she" and "her" ("daughter", "D1")
     relatives_of_parent: frozenset[str]
     concepts: tuple[Concept, ...]
 
@@ -133,6 +135,8 @@ def _lexicon_from(data: dict[str, Any], *, where: str) -> Lexicon:
         reporting_verbs=_words(context["reported"]["verbs"]),
         people=groups,
         titles=frozenset(word.lower() for word in people["titles"]),
+        male=frozenset(phrase.lower() for word in people["male"] for phrase in ranges_expand(word)),
+        female=frozenset(phrase.lower() for word in people["female"] for phrase in ranges_expand(word)),
         relatives_of_parent=frozenset(word.lower() for word in people["relatives_of_parent"]),
         concepts=tuple(_concept(raw, where=where) for raw in data["concept"]),
     )

@@ -83,6 +83,7 @@ class _Person:
     possessor: bool = False  # owns what follows ("brother's death"), so is not what the term is about
     after_comma: bool = False  # comes after a comma, in the next item of a list
     plural: bool = False  # "the children", "parents": not who "he", "she" or "her" stand for
+    sex: str = ""  # "male" or "female" when the words say so ("mum", "son", "D1")
 
 
 _NOBODY = _Person("unknown", 0, 0, "", reporter=False)  # a pronoun that stands for no one named
@@ -143,6 +144,8 @@ class Tagger:
         self._with = strings.add("with")
         self._comma = strings.add(",")
         self._pronoun_sexes = {strings.add(word): sex for word, sex in _PRONOUN_SEXES.items()}
+        self._male = self._lexicon.male
+        self._female = self._lexicon.female
         self._titles = frozenset(strings.add(word) for word in self._lexicon.titles)
         self._relatives = frozenset(strings.add(word) for word in self._lexicon.relatives_of_parent)
         self._any_case = PhraseMatcher(vocab, attr="LOWER")
@@ -329,9 +332,22 @@ class Tagger:
             possessor = end < len(tokens) and tokens.orths[end] in self._possessives
             after_comma = span.start > 0 and tokens.orths[span.start - 1] == self._comma
             text = tokens.text[first:last]
-            plural = _plural(tokens.text[slice(*tokens.char_span(span.start, span.end))].lower())
+            words = tokens.text[slice(*tokens.char_span(span.start, span.end))].lower()
+            sex = _GROUP_SEXES.get(group, "male" if words in self._male else "female" if words in self._female else "")
             persons.append(
-                _Person(group, span.start, end, text, reporter, agent, companion, possessor, after_comma, plural)
+                _Person(
+                    group,
+                    span.start,
+                    end,
+                    text,
+                    reporter,
+                    agent,
+                    companion,
+                    possessor,
+                    after_comma,
+                    _plural(words),
+                    sex,
+                )
             )
             groups_ending_at[end] = group
         return persons
@@ -625,7 +641,7 @@ def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], 
 
 def _fitting(persons: list[_Person], sex: str) -> list[_Person]:
     """The single people of the family or outside it whom "he", "she", "his" or "her" can stand for."""
-    return [p for p in persons if p.group != "professional" and not p.plural and _GROUP_SEXES.get(p.group, sex) == sex]
+    return [p for p in persons if p.group != "professional" and not p.plural and p.sex in ("", sex)]
 
 
 def _plural(words: str) -> bool:
