@@ -300,6 +300,8 @@ class Tagger:
         groups_ending_at: dict[int, str] = {}  # token after a person -> that person's group
         persons: list[_Person] = []
         for span in people:  # in text order, so a possessor is seen before what it possesses
+            if persons and span.start < persons[-1].end:
+                continue  # the name after a title ("Mr B2"), not another person
             end = span.end
             single = span.size == 1
             if single and tokens.lowers[span.start] in self._titles and end < len(tokens) and tokens.capitalised[end]:
