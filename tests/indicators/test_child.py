@@ -465,3 +465,13 @@ def test_a_well_run_plan_raises_nothing_about_the_child_in_view_all_year() -> No
     for week in range(1, 53):
         as_of = (date(2016, 1, 4) + timedelta(days=7 * week)).isoformat()
         assert [a.code for code in codes for a in run(chronology, as_of, code)] == [], as_of
+
+
+def test_transition_planning_recorded_in_words_by_another_kind_of_entry_counts() -> None:
+    builder, kyle, _ = _young_person(None)
+    builder.entry("2016-02-01", "assessment_started", "No transition assessment yet; no plan for college.", [kyle],
+                  agency="Adult Social Care")
+    assert len(run(builder.build(), "2016-04-01", "TRANSITION_TO_ADULTHOOD")) == 1
+    builder.entry("2016-02-10", "ehcp", "EHCP review: Preparing for Adulthood outcomes agreed.", [kyle],
+                  agency="School")
+    assert run(builder.build(), "2016-04-01", "TRANSITION_TO_ADULTHOOD") == []

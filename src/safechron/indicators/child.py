@@ -598,7 +598,11 @@ def _remote_only_since(view: FamilyView, run: PlanRun, *, window: timedelta, min
 )
 def transition_to_adulthood(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """A young person on a plan, or with an EHCP, is within 6 months of their 18th birthday with no
-    transition planning entry, or the EHCP ceases for non-engagement (high)."""
+    transition planning entry, or the EHCP ceases for non-engagement (high).
+
+    Transition planning is a `transition_planning` entry, or any entry about the young person that
+    records it in words an agency uses for it (`planning_phrases`: an EHCP review's "Preparing for
+    Adulthood" outcomes, adult social care's transition assessment)."""
     relevance = timedelta(days=cfg["relevant_days"])
     alerts = []
     for person in view.persons:
@@ -623,8 +627,9 @@ def transition_to_adulthood(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
         if supported_since is not None and lead_from <= view.as_of < eighteen:
             planned = [
                 e
-                for e in view.of_type("transition_planning")
-                if person in view.subjects(e) and e.date.start >= eighteen - timedelta(days=cfg["lookback_days"])
+                for e in view.about([person])
+                if (e.event_type == "transition_planning" or _records_transition_planning(e, cfg["planning_phrases"]))
+                and e.date.start >= eighteen - timedelta(days=cfg["lookback_days"])
             ]
             if not planned:
                 relied = [plan.start_entry] if plan else live_ehcp[-1:]
@@ -653,6 +658,15 @@ def transition_to_adulthood(view: FamilyView, cfg: dict[str, Any]) -> list[Alert
             )
         )
     return alerts
+
+
+def _records_transition_planning(entry: Entry, phrases: list[str]) -> bool:
+    """Whether an entry of another type records transition planning in its words ("Preparing for
+    Adulthood outcomes", "transition assessment"), not its absence ("no transition assessment")."""
+    text = entry.text().lower()
+    return any(
+        re.search(rf"(?<!\bno )(?<!\bnot )(?<!without ){re.escape(phrase)}", text) for phrase in phrases
+    )
 
 
 def _ceased_for_non_engagement(entry: Entry) -> bool:
