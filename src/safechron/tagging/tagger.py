@@ -289,7 +289,12 @@ class Tagger:
         term_sizes = _sizes(concepts)
         triggers = [t for t in triggers if all(term_sizes.get(i, 0) < t.size for i in range(t.start, t.end))]
         trigger_sizes = _sizes(triggers + pseudo)
-        concepts = [c for c in concepts if all(trigger_sizes.get(i, 0) <= c.size for i in range(c.start, c.end))]
+        concepts = [
+            c
+            for c in concepts
+            if all(trigger_sizes.get(i, 0) <= c.size for i in range(c.start, c.end))
+            and not any(_outweighs(p, c) for p in pseudo)
+        ]
         # A person word inside a longer trigger names nobody: "head injury as a child", "her own mother".
         people = [p for p in people if all(trigger_sizes.get(i, 0) <= p.size for i in range(p.start, p.end))]
         return concepts, triggers, people
@@ -496,6 +501,14 @@ def _plurals(term: str) -> tuple[str, ...]:
     if last.endswith("y"):
         forms.append(last[:-1] + "ies")
     return (term, *(prefix + form for form in forms))
+
+
+def _outweighs(pseudo: _Span, term: _Span) -> bool:
+    """Whether a pseudo-negation overlapping a term of its size, shifted, silences it ("no longer drinks"
+    in "no longer drinks fizzy drinks"); a pseudo-negation that is exactly a term does not ("no fixed
+    abode" is also homelessness)."""
+    overlaps = pseudo.start < term.end and term.start < pseudo.end
+    return overlaps and pseudo.size >= term.size and (pseudo.start, pseudo.end) != (term.start, term.end)
 
 
 def _sizes(spans: list[_Span]) -> dict[int, int]:
