@@ -372,7 +372,8 @@ class Tagger:
         sexes = {
             self._pronoun_sexes[tokens.lowers[i]]
             for i in range(clause.start, last)
-            if tokens.lowers[i] in self._pronoun_sexes and not any(i < r.start <= i + gap for r in reporting)
+            if tokens.lowers[i] in self._pronoun_sexes
+            and not any(i < r.start <= min(i + gap, clause.sentence_end - 1) for r in reporting)
         }
         if len(sexes) != 1:
             return None
