@@ -4,6 +4,7 @@ replay as of a past date; a user of another agency gets 404."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from safechron.web.accounts.models import User
+from safechron.web.accounts.models import Role, User
 from safechron.web.families.models import Family
 from tests.web.conftest import CSC, PASSWORD, csc_workbook, police_workbook
 
@@ -118,3 +119,39 @@ def test_practitioner_journey(
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     accessible(page)
     expect(page.get_by_text("Journey family")).to_have_count(0)
+
+
+def test_administration_pages_are_accessible(
+    page: Page, live_server: LiveServer, make_user: Callable[..., User], outsider: User
+) -> None:
+    base = live_server.url
+    make_user("ada", agency="csc", role=Role.ADMINISTRATOR)
+    make_user("dee", agency="csc", role=Role.DATA_PROTECTION_OFFICER)
+    make_user("mo", agency="other", role=Role.TEAM_MANAGER)
+    sign_in(page, base, "ada")
+    page.goto(f"{base}/users/")
+    accessible(page)
+    page.get_by_label("User name").fill("new.worker")
+    page.get_by_label("Full name").fill("New Worker")
+    page.get_by_label("Agency").select_option(label="Northshire Children's Social Care")
+    page.get_by_label("Role").select_option("social_worker")
+    page.get_by_role("button", name="Add the user").click()
+    expect(page.get_by_text("new.worker can now sign in")).to_be_visible()
+    accessible(page)
+    for path in ("/password/", "/two-step-sign-in/"):
+        page.goto(base + path)
+        accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, base, outsider.username)
+    page.goto(f"{base}/families/break-glass/")
+    accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, base, "mo")
+    page.goto(f"{base}/families/break-glass/log/")
+    accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, base, "dee")
+    page.goto(f"{base}/audit/")
+    expect(page.get_by_role("heading", name="Audit trail")).to_be_visible()
+    accessible(page)

@@ -25,6 +25,9 @@ GENERAL_PAGES = {
     "accounts:sign_in_code",
     "accounts:sign_out",
     "accounts:two_step",
+    "accounts:password",
+    "accounts:users",
+    "accounts:user_change",
     "families:caseload",
     "families:break_glass",
     "families:break_glass_log",
@@ -55,6 +58,7 @@ def _every_url(family: Family, upload: Import) -> list[tuple[str, str]]:
         "code": "TOXIC_TRIO",
         "first_met_on": "2016-03-02",
         "kind": "timeline",
+        "user_id": family.created_by_id,
     }
     urls = []
     for name, pattern in _patterns(get_resolver().url_patterns):

@@ -22,6 +22,7 @@ from safechron.web.families.models import Family, Person
 
 __all__ = [
     "break_glass_until",
+    "can_administer",
     "can_allocate",
     "can_change_family",
     "can_review_break_glass",
@@ -78,6 +79,11 @@ def can_change_family(*, user: User) -> bool:
 def can_allocate(*, user: User) -> bool:
     """Team managers and conference chairs allocate their agency's practitioners to a family they can see."""
     return user.is_authenticated and user.role in {Role.TEAM_MANAGER, Role.CONFERENCE_CHAIR}
+
+
+def can_administer(*, user: User) -> bool:
+    """Administrators manage users and agencies; they do not see families."""
+    return user.is_authenticated and user.role == Role.ADMINISTRATOR
 
 
 def can_view_audit(*, user: User) -> bool:

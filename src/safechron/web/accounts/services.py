@@ -1,16 +1,27 @@
-"""Two-step sign-in: a TOTP authenticator app, set up by the user and confirmed with a first code."""
+"""Accounts: creating and managing users (administrators), and two-step sign-in with a TOTP app."""
 
 from __future__ import annotations
 
 import base64
+import secrets
 
 import qrcode
 import qrcode.image.svg
+from axes.utils import reset
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safechron.web.accounts.models import User
+from safechron.web.accounts.models import Agency, User
 
-__all__ = ["totp_device_confirm", "totp_device_start", "totp_qr_data_uri", "totp_secret"]
+__all__ = [
+    "totp_device_confirm",
+    "totp_device_start",
+    "totp_qr_data_uri",
+    "totp_secret",
+    "user_create",
+    "user_set_active",
+    "user_two_step_reset",
+    "user_unlock",
+]
 
 
 def totp_device_start(*, user: User) -> TOTPDevice:
@@ -37,3 +48,31 @@ def totp_qr_data_uri(*, device: TOTPDevice) -> str:
     """The device's otpauth:// address as a QR code, an SVG data URI for an <img>."""
     svg = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage).to_string()
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def user_create(*, username: str, full_name: str, agency: Agency, role: str) -> tuple[User, str]:
+    """A new user with a one-time password to hand over in person; they change it after signing in."""
+    first, _, last = full_name.strip().partition(" ")
+    password = secrets.token_urlsafe(12)
+    user = User.objects.create_user(
+        username=username.strip(), password=password, first_name=first, last_name=last, agency=agency, role=role
+    )
+    return user, password
+
+
+def user_set_active(*, user: User, active: bool) -> User:
+    """Deactivate a leaver (their records and audit trail stay), or reactivate them."""
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def user_two_step_reset(*, user: User) -> int:
+    """Remove the user's authenticator devices (a lost phone); they set up a new one after signing in."""
+    deleted, _ = TOTPDevice.objects.filter(user=user).delete()
+    return int(deleted)
+
+
+def user_unlock(*, user: User) -> None:
+    """Lift a lock-out after too many failed sign-ins."""
+    reset(username=user.username)

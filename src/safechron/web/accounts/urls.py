@@ -8,4 +8,7 @@ urlpatterns = [
     path("sign-in/code/", views.sign_in_code, name="sign_in_code"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("two-step-sign-in/", views.two_step, name="two_step"),
+    path("password/", views.password_page, name="password"),
+    path("users/", views.users_page, name="users"),
+    path("users/<int:user_id>/change/", views.user_change, name="user_change"),
 ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import REDIRECT_FIELD_NAME, login, logout
+from django.contrib.auth import REDIRECT_FIELD_NAME, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,8 +16,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from safechron.web.accounts.models import User
-from safechron.web.accounts.services import totp_device_confirm, totp_device_start, totp_qr_data_uri, totp_secret
+from safechron.web.accounts.models import Agency, Role, User
+from safechron.web.accounts.services import (
+    totp_device_confirm,
+    totp_device_start,
+    totp_qr_data_uri,
+    totp_secret,
+    user_create,
+    user_set_active,
+    user_two_step_reset,
+    user_unlock,
+)
+from safechron.web.audit.models import Action
+from safechron.web.audit.services import audit_record
+from safechron.web.permissions import can_administer
 
 PENDING_USER = "safechron_pending_user"
 
@@ -82,6 +94,65 @@ def two_step(request: HttpRequest) -> HttpResponse:
         "accounts/two_step.html",
         {"on": False, "form": form, "qr": totp_qr_data_uri(device=device), "secret": totp_secret(device=device)},
     )
+
+
+class NewUserForm(forms.Form):
+    username = forms.CharField(max_length=150, error_messages={"required": "Enter a user name"})
+    full_name = forms.CharField(max_length=200, error_messages={"required": "Enter the person's full name"})
+    agency = forms.ModelChoiceField(queryset=Agency.objects.all(), error_messages={"required": "Select their agency"})
+    role = forms.ChoiceField(choices=Role.choices, error_messages={"required": "Select their role"})
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That user name is taken. Choose another")
+        return username
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def users_page(request: HttpRequest) -> HttpResponse:
+    """Administrators: every user, and a form to add one (the one-time password is shown once)."""
+    if not can_administer(user=request.user):
+        raise Http404("Not found")
+    form = NewUserForm(request.POST or None)
+    created: tuple[User, str] | None = None
+    if request.method == "POST" and form.is_valid():
+        created = user_create(**form.cleaned_data)
+        audit_record(user=request.user, action=Action.USER_CREATE, obj=created[0])
+        form = NewUserForm()
+    users = User.objects.select_related("agency").order_by("agency__name", "username")
+    return render(request, "accounts/users.html", {"form": form, "users": users, "created": created})
+
+
+@login_required
+@require_POST
+def user_change(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Administrators: deactivate or reactivate a user, reset their two-step sign-in, or unlock them."""
+    if not can_administer(user=request.user):
+        raise Http404("Not found")
+    user = User.objects.filter(pk=user_id).first()
+    change = request.POST.get("change", "")
+    if user is None or change not in {"deactivate", "reactivate", "reset_two_step", "unlock"}:
+        raise Http404("Not found")
+    if change in {"deactivate", "reactivate"}:
+        user_set_active(user=user, active=change == "reactivate")
+    elif change == "reset_two_step":
+        user_two_step_reset(user=user)
+    else:
+        user_unlock(user=user)
+    audit_record(user=request.user, action=Action.USER_CHANGE, obj=user, reason=change.replace("_", " "))
+    return redirect("accounts:users")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def password_page(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        update_session_auth_hash(request, form.save())
+        return render(request, "accounts/password.html", {"form": None, "changed": True})
+    return render(request, "accounts/password.html", {"form": form, "changed": False})
 
 
 @require_POST

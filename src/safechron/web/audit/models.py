@@ -21,6 +21,8 @@ class Action(StrEnum):
     FAMILY_CREATE = "family_create"
     ALLOCATE = "allocate"
     VIEW_IMPORT = "view_import"
+    USER_CREATE = "user_create"
+    USER_CHANGE = "user_change"
     VIEW_AUDIT = "view_audit"
 
     @property
@@ -41,6 +43,8 @@ ACTION_LABELS: dict[Action, str] = {
     Action.FAMILY_CREATE: "Created a family",
     Action.ALLOCATE: "Allocated a practitioner",
     Action.VIEW_IMPORT: "Viewed an import and its proposed links",
+    Action.USER_CREATE: "Created a user",
+    Action.USER_CHANGE: "Changed a user's access",
     Action.VIEW_AUDIT: "Viewed the audit trail",
 }
 
