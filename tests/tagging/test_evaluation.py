@@ -24,11 +24,11 @@ def test_the_labelled_sets_are_large_enough_and_separate() -> None:
     assert not {e.text for e in evaluation} & {e.text for e in development}
 
 
-# The targets are precision 0.9 and recall 0.85. Recall meets its target; precision is 0.888 on
-# the held-out set (docs/tagging.md), so the gate holds the line just below what is reached and
-# should be raised to 0.9 once the lexicon, tuned on the development set only, gets there.
-PRECISION_FLOOR = 0.87
-RECALL_FLOOR = 0.85
+# The targets are precision 0.9 and recall 0.85. On the held-out set the tagger reaches precision
+# 0.901 and recall 0.867 (docs/tagging.md), so the gate holds both at what is reached. Raise them as
+# the lexicon, tuned on the development set only, improves; never lower them.
+PRECISION_FLOOR = 0.90
+RECALL_FLOOR = 0.86
 
 
 def test_precision_and_recall_on_the_evaluation_set() -> None:
