@@ -26,10 +26,29 @@ from safechron.web.imports.services import import_commit, import_upload  # noqa:
 
 PASSWORD = "correct horse battery staple"
 
-PEOPLE_HEADER = ["agency", "person_ref", "given_names", "family_name", "date_of_birth", "sex", "nhs_number", "role",
-                 "postcode", "lives_with_child"]
-ENTRY_HEADER = ["agency", "agency_type", "record_id", "date", "subjects", "event_type", "summary", "tags",
-                "recorded_date"]
+PEOPLE_HEADER = [
+    "agency",
+    "person_ref",
+    "given_names",
+    "family_name",
+    "date_of_birth",
+    "sex",
+    "nhs_number",
+    "role",
+    "postcode",
+    "lives_with_child",
+]
+ENTRY_HEADER = [
+    "agency",
+    "agency_type",
+    "record_id",
+    "date",
+    "subjects",
+    "event_type",
+    "summary",
+    "tags",
+    "recorded_date",
+]
 
 
 def workbook_bytes(people: list[list[Any]], entries: list[list[Any]]) -> bytes:
@@ -67,17 +86,61 @@ def police_workbook(*, extra_summary: str = "") -> bytes:
             [POLICE, "P3", "Kai", "Smith", "2015-05-01", "male", "", "child", "NR1 1AA", "yes"],
         ],
         entries=[
-            [POLICE, "police", "INC-1", ago(200), "P1;P2;P3", "domestic_abuse_incident",
-             "Police called to a domestic argument; Lee pushed Jade in front of Kai." + extra_summary,
-             "domestic_abuse", ""],
-            [POLICE, "police", "INC-2", ago(150), "P1;P2", "domestic_abuse_incident",
-             "Second domestic incident. Jade had a cut lip.", "domestic_abuse;physical_injury", ""],
-            [POLICE, "police", "INC-3", "31/02/2016", "P1", "police_callout", "Call-out with an impossible date.",
-             "", ""],
-            [POLICE, "police", "INC-4", ago(60), "P2", "arrest", "Lee arrested for possession of cannabis.",
-             "offending;substance_misuse_parent", ago(50)],
-            [POLICE, "police", "INC-5", ago(100), "P1;P2;P3", "domestic_abuse_incident",
-             "Third call to the address: shouting, Jade's arm bruised, Kai present.", "domestic_abuse", ""],
+            [
+                POLICE,
+                "police",
+                "INC-1",
+                ago(200),
+                "P1;P2;P3",
+                "domestic_abuse_incident",
+                "Police called to a domestic argument; Lee pushed Jade in front of Kai." + extra_summary,
+                "domestic_abuse",
+                "",
+            ],
+            [
+                POLICE,
+                "police",
+                "INC-2",
+                ago(150),
+                "P1;P2",
+                "domestic_abuse_incident",
+                "Second domestic incident. Jade had a cut lip.",
+                "domestic_abuse;physical_injury",
+                "",
+            ],
+            [
+                POLICE,
+                "police",
+                "INC-3",
+                "31/02/2016",
+                "P1",
+                "police_callout",
+                "Call-out with an impossible date.",
+                "",
+                "",
+            ],
+            [
+                POLICE,
+                "police",
+                "INC-4",
+                ago(60),
+                "P2",
+                "arrest",
+                "Lee arrested for possession of cannabis.",
+                "offending;substance_misuse_parent",
+                ago(50),
+            ],
+            [
+                POLICE,
+                "police",
+                "INC-5",
+                ago(100),
+                "P1;P2;P3",
+                "domestic_abuse_incident",
+                "Third call to the address: shouting, Jade's arm bruised, Kai present.",
+                "domestic_abuse",
+                "",
+            ],
         ],
     )
 
@@ -89,10 +152,28 @@ def csc_workbook() -> bytes:
             [CSC, "C2", "Kai", "Smith", "2015-05-01", "male", "", "child", "NR1 1AA", "yes"],
         ],
         entries=[
-            [CSC, "childrens_social_care", "CSC-1", ago(198), "C1;C2", "referral",
-             "Referral from police after domestic abuse; mother says she feels low.", "mental_health_parent", ""],
-            [CSC, "childrens_social_care", "CSC-2", ago(120), "C2", "home_visit",
-             "Home visit, Kai seen. Home conditions poor.", "neglect", ""],
+            [
+                CSC,
+                "childrens_social_care",
+                "CSC-1",
+                ago(198),
+                "C1;C2",
+                "referral",
+                "Referral from police after domestic abuse; mother says she feels low.",
+                "mental_health_parent",
+                "",
+            ],
+            [
+                CSC,
+                "childrens_social_care",
+                "CSC-2",
+                ago(120),
+                "C2",
+                "home_visit",
+                "Home visit, Kai seen. Home conditions poor.",
+                "neglect",
+                "",
+            ],
         ],
     )
 

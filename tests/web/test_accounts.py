@@ -71,9 +71,7 @@ def test_only_administrators_manage_users(client: Client, worker: User) -> None:
 
 def test_a_user_changes_their_password(client: Client, worker: User) -> None:
     client.force_login(worker)
-    wrong = client.post(
-        "/password/", {"old_password": "nope", "new_password1": "x", "new_password2": "x"}
-    )
+    wrong = client.post("/password/", {"old_password": "nope", "new_password1": "x", "new_password2": "x"})
     assert wrong.status_code == 200 and b"There is a problem" in wrong.content
     new = "plum orchard lantern seven"
     done = client.post("/password/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new})

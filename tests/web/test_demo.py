@@ -27,7 +27,10 @@ def test_the_demonstration_loads_idempotently_with_a_sign_in_per_role() -> None:
     entries = Entry.objects.filter(family=family).count()
     assert entries > 0
     assert {s.role for s in sign_ins} >= {
-        Role.SOCIAL_WORKER.label, Role.TEAM_MANAGER.label, Role.DATA_PROTECTION_OFFICER.label, Role.POLICE_OFFICER.label
+        Role.SOCIAL_WORKER.label,
+        Role.TEAM_MANAGER.label,
+        Role.DATA_PROTECTION_OFFICER.label,
+        Role.POLICE_OFFICER.label,
     }
     assert User.objects.get(username="social.worker").check_password("demo password 123")
     outsider = User.objects.get(username="outside.officer")

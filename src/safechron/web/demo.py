@@ -63,9 +63,7 @@ def load(*, folder: Path, family_name: str, password: str) -> list[DemoSignIn]:
     from safechron.web.imports.services import import_commit, import_upload
 
     def user(username: str, role: str, agency: Agency) -> User:
-        account, _ = User.objects.update_or_create(
-            username=username, defaults={"role": role, "agency": agency}
-        )
+        account, _ = User.objects.update_or_create(username=username, defaults={"role": role, "agency": agency})
         account.set_password(password)
         account.save()
         return account

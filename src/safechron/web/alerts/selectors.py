@@ -91,9 +91,7 @@ def caseload(*, user: User, as_of: date) -> list[CaseloadRow]:
     rows = []
     for family in visible_families(user=user):
         alerts = family_alerts(family=family, as_of=as_of)
-        acknowledged = set(
-            Acknowledgement.objects.filter(family=family).values_list("code", "first_met_on")
-        )
+        acknowledged = set(Acknowledgement.objects.filter(family=family).values_list("code", "first_met_on"))
         rows.append(
             CaseloadRow(
                 family=family,

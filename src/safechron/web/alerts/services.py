@@ -15,9 +15,7 @@ from safechron.web.families.models import Family
 __all__ = ["acknowledgement_create"]
 
 
-def acknowledgement_create(
-    *, family: Family, user: User, code: str, first_met_on: date, note: str
-) -> Acknowledgement:
+def acknowledgement_create(*, family: Family, user: User, code: str, first_met_on: date, note: str) -> Acknowledgement:
     if not note.strip():
         raise ValueError("a note is required")
     with transaction.atomic():

@@ -35,8 +35,11 @@ def acknowledge_page(request: HttpRequest, family_id: int, code: str, first_met_
     except ValueError:
         raise Http404("Not found") from None
     view = next(
-        (v for v in family_alert_views(family=family, as_of=timezone.localdate())
-         if v.alert.code == code and v.alert.first_met_on == met),
+        (
+            v
+            for v in family_alert_views(family=family, as_of=timezone.localdate())
+            if v.alert.code == code and v.alert.first_met_on == met
+        ),
         None,
     )
     if view is None:

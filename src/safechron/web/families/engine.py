@@ -29,9 +29,25 @@ __all__ = [
 
 #: The stored fields of an entry that come from the agency (the keys of entry_fields()).
 ENTRY_FIELD_NAMES: tuple[str, ...] = (
-    "agency_type", "date", "date_start", "time", "sequence", "recorded_date", "subjects", "event_type",
-    "summary", "action", "outcome", "author_role", "agency_tags", "seen", "visit_kind", "meeting_invitees",
-    "meeting_attendees", "related_record", "extra",
+    "agency_type",
+    "date",
+    "date_start",
+    "time",
+    "sequence",
+    "recorded_date",
+    "subjects",
+    "event_type",
+    "summary",
+    "action",
+    "outcome",
+    "author_role",
+    "agency_tags",
+    "seen",
+    "visit_kind",
+    "meeting_invitees",
+    "meeting_attendees",
+    "related_record",
+    "extra",
 )
 
 

@@ -46,9 +46,7 @@ class EntryForm(forms.Form):
         choices=[(group, [(e, humanise(e)) for e in events]) for group, events in EVENT_GROUPS.items()],
         error_messages={"required": "Select what kind of event it was"},
     )
-    subjects = forms.MultipleChoiceField(
-        choices=[], error_messages={"required": "Select who the entry is about"}
-    )
+    subjects = forms.MultipleChoiceField(choices=[], error_messages={"required": "Select who the entry is about"})
     summary = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter what happened"})
     action = forms.CharField(widget=forms.Textarea, required=False)
     outcome = forms.CharField(widget=forms.Textarea, required=False)
@@ -91,9 +89,7 @@ class LinkDecisionForm(forms.Form):
         widget=forms.Textarea, error_messages={"required": "Enter why, so others can check the decision"}
     )
 
-    def __init__(
-        self, *args: Any, own: list[tuple[str, str]], others: list[tuple[str, str]], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, own: list[tuple[str, str]], others: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["record_a"].choices = own
         self.fields["record_b"].choices = others

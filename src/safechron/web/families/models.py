@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from safechron.vocabulary import RISK_TAGS
+from safechron.chronology.model import record_key
 from safechron.web.accounts.models import Agency
 
 
@@ -73,13 +73,12 @@ class PersonRecord(models.Model):
     class Meta:
         ordering = ("agency__name", "person_ref")
         constraints = (
-            models.UniqueConstraint(fields=["family", "agency", "person_ref"], name="one_record_per_agency_ref")
-        ,)
+            models.UniqueConstraint(fields=["family", "agency", "person_ref"], name="one_record_per_agency_ref"),
+        )
 
     @property
     def key(self) -> str:
-        from safechron.chronology.model import record_key
-
+        """The engine's name for this record: 'agency:person_ref'."""
         return record_key(self.agency.name, self.person_ref)
 
     @property
@@ -162,17 +161,9 @@ class Entry(models.Model):
     class Meta:
         ordering = ("date_start", "sequence", "pk")
         constraints = (
-            models.UniqueConstraint(fields=["family", "agency", "record_id"], name="one_entry_per_agency_record")
-        ,)
+            models.UniqueConstraint(fields=["family", "agency", "record_id"], name="one_entry_per_agency_record"),
+        )
         verbose_name_plural = "entries"
-
-    @property
-    def anchor(self) -> str:
-        """The id of the entry on the family page, for evidence links."""
-        return f"entry-{self.pk}"
-
-    def tag_labels(self) -> list[str]:
-        return [RISK_TAGS.get(tag, tag) for tag in self.agency_tags]
 
 
 class EntryVersion(models.Model):

@@ -168,9 +168,7 @@ def persons_refresh(*, family: Family) -> list[Person]:
     with transaction.atomic():
         PersonRecord.objects.filter(family=family).update(person=None)
         records = {r.key: r.pk for r in PersonRecord.objects.filter(family=family).select_related("agency")}
-        Person.objects.filter(family=family).exclude(
-            person_id__in=[p.person_id for p in chronology.persons]
-        ).delete()
+        Person.objects.filter(family=family).exclude(person_id__in=[p.person_id for p in chronology.persons]).delete()
         persons = []
         for person in chronology.persons:
             stored, _ = Person.objects.update_or_create(

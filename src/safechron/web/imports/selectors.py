@@ -26,9 +26,7 @@ class ImportPreview:
 def import_preview(*, upload: Import) -> ImportPreview:
     """What committing would do: entries added, updated or unchanged, and the proposed links."""
     submission = read_upload(file_name=upload.file_name, content=bytes(upload.content))
-    stored = {
-        entry.record_id: entry for entry in Entry.objects.filter(family=upload.family, agency=upload.agency)
-    }
+    stored = {entry.record_id: entry for entry in Entry.objects.filter(family=upload.family, agency=upload.agency)}
     outcomes = {"added": 0, "updated": 0, "unchanged": 0}
     for entry in submission.entries:
         before = stored.get(entry.record_id)

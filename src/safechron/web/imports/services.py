@@ -81,9 +81,7 @@ def import_upload(*, family: Family, user: User, file_name: str, content: bytes)
 def _agency_of(*, name: str, types: list[str]) -> Agency:
     """The agency a submission comes from, created on first sight with its most common agency type."""
     counted = Counter(t for t in types if t in AGENCY_TYPES).most_common(1)
-    agency, _ = Agency.objects.get_or_create(
-        name=name, defaults={"agency_type": counted[0][0] if counted else "other"}
-    )
+    agency, _ = Agency.objects.get_or_create(name=name, defaults={"agency_type": counted[0][0] if counted else "other"})
     return agency
 
 

@@ -45,9 +45,12 @@ def upload_page(request: HttpRequest) -> HttpResponse:
     if not can_change_family(user=request.user):
         raise Http404("Not found")
     families = [(str(f.pk), f.name) for f in visible_families(user=request.user)]
-    form = UploadForm(request.POST or None, request.FILES or None, families=families, initial={
-        "family": request.GET.get("family", "")
-    })
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        families=families,
+        initial={"family": request.GET.get("family", "")},
+    )
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["family"] == NEW_FAMILY:
             family = family_create(name=form.cleaned_data["family_name"], created_by=request.user)
