@@ -13,7 +13,7 @@ import django
 import pytest
 from openpyxl import Workbook
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safechron.web.config.test")
+os.environ["DJANGO_SETTINGS_MODULE"] = "safechron.web.config.test"
 django.setup()
 
 from django.core.cache import cache  # noqa: E402
