@@ -148,6 +148,14 @@ def test_person_page_shows_records_and_reasons_and_a_split_is_audited(
     mothers = [p for p in Person.objects.filter(family=family) if p.role == "mother"]
     assert len(mothers) == 2 and all(p.records.count() == 1 for p in mothers)
 
+    # The latest decision stands: confirming the pair again joins the records once more.
+    police_mother = Person.objects.get(family=family, records__person_ref="P1")
+    confirm = {**split, "decision": "confirmed", "reason": "Same NHS number after all"}
+    signed_in.post(f"/families/{family.pk}/people/{police_mother.pk}/", confirm)
+    rejoined = Person.objects.get(family=family, records__person_ref="P1")
+    assert sorted(rejoined.records.values_list("person_ref", flat=True)) == ["C1", "P1"]
+    assert AuditEvent.objects.filter(user=worker, action="link_confirm").exists()
+
 
 def test_adding_an_entry_offers_proposed_tags_and_keeps_the_decision(
     signed_in: Client, family: Family, worker: User

@@ -45,7 +45,9 @@ def family_chronology(*, family: Family) -> Chronology:
 
 def chronology_with_decisions(*, family: Family, submissions: Sequence[Submission]) -> Chronology:
     """Build a chronology of submissions with the family's link decisions and rejected tags applied."""
-    decisions = list(LinkDecision.objects.filter(family=family))
+    # The latest decision about a pair of records stands (a split can be confirmed again, and back).
+    latest = {frozenset((d.record_a, d.record_b)): d for d in LinkDecision.objects.filter(family=family)}
+    decisions = list(latest.values())
     chronology = build_chronology(
         submissions,
         confirmed=[(d.record_a, d.record_b) for d in decisions if d.decision == LinkDecision.Decision.CONFIRMED],
