@@ -163,12 +163,12 @@ COMPARISONS: tuple[Comparison, ...] = (
 #: unborn child and a born one (see docs/linkage.md).
 _BLOCKING_RULES: tuple[str, ...] = (
     "l.given = r.given and l.family = r.family",
-    "l.family = r.family and l.dob_year = r.dob_year",
+    "l.family = r.family and l.dob_year = r.dob_year and l.given[1] = r.given[1]",
     "l.dob = r.dob and l.dob_day is not null",
     "l.postcode = r.postcode",
-    "l.given = r.given and l.dob_year = r.dob_year",
-    "l.family = r.family and l.role = r.role",
-    "l.given = r.given and l.role = r.role",
+    "l.given = r.given and l.dob_year = r.dob_year and l.family[1] = r.family[1]",
+    "l.family = r.family and l.role = r.role and l.given[1] = r.given[1]",
+    "l.given = r.given and l.role = r.role and l.family[1] = r.family[1]",
     "l.given = r.family and l.family = r.given",
 )
 _CANDIDATES = "l.agency <> r.agency and l.unborn = r.unborn"
