@@ -33,5 +33,7 @@ RECALL_FLOOR = 0.86
 
 def test_precision_and_recall_on_the_evaluation_set() -> None:
     scores = tagger_score(tagger=default_tagger(), entries=labelled_read(path=SETS / "evaluation.csv"))
-    assert scores.overall.precision >= PRECISION_FLOOR
-    assert scores.overall.recall >= RECALL_FLOOR
+    # Plain numbers only: a failure must not print the held-out entries, whose errors are never read.
+    precision, recall = scores.overall.precision, scores.overall.recall
+    assert precision >= PRECISION_FLOOR
+    assert recall >= RECALL_FLOOR
