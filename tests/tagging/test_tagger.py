@@ -264,3 +264,19 @@ def test_a_parents_own_parent_in_prison_is_not_the_familys_offending(tagger: Tag
     text = "Mother said she was raised by her grandmother because her own mother was in prison."
     assert tagger.propose(text) == {"parental_adverse_childhood"}
     assert tagger.propose("Ms A said her own mother drank heavily.") == {"parental_adverse_childhood"}
+
+
+def test_a_shifted_pseudo_negation_silences_a_term_of_its_size(tagger: Tagger) -> None:
+    assert tagger.propose("Ms M said she no longer drinks fizzy drinks.") == frozenset()
+    assert tagger.propose("Ms M no longer drinks and attends AA.") == {"alcohol_misuse_parent"}
+    assert tagger.propose("Police attended: no fixed abode.") == {"housing_instability"}
+
+
+def test_what_is_said_not_to_concern_the_family_is_negated(tagger: Tagger) -> None:
+    text = "An address on the estate, not linked to this family, is used to supply drugs to young people."
+    assert tagger.propose(text) == frozenset()
+
+
+def test_smacking_is_a_childs_injury_whoever_tells_it(tagger: Tagger) -> None:
+    assert tagger.propose("D21 said her stepdad smacked her on the legs.") == {"physical_injury"}
+    assert tagger.propose("Mum admitted she smacks S1 when he is naughty.") == {"physical_injury"}
