@@ -18,10 +18,10 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
-from itertools import combinations
 from pathlib import Path
 from typing import TypeVar
 
+from benchmarks.linkage_quality import pairwise_quality
 from safechron.chronology.combine import combine
 from safechron.chronology.model import Chronology, Submission
 from safechron.formats import read_paths
@@ -44,26 +44,19 @@ def peak_memory_gb() -> float:
 
 
 def linkage_quality(submissions: list[Submission], chronology: Chronology) -> str:
-    truth: dict[str, str] = {}
-    for submission in submissions:
-        for record in submission.people:
-            if "truth_person" in record.extra:
-                truth[record.key] = record.extra["truth_person"]
+    truth = {
+        record.key: record.extra["truth_person"]
+        for submission in submissions
+        for record in submission.people
+        if "truth_person" in record.extra
+    }
     if not truth:
         return "no truth_person column: linkage quality not measured"
-    predicted_pairs = set()
-    for person in chronology.persons:
-        keys = sorted(k for k in person.record_keys if k in truth)
-        predicted_pairs.update(combinations(keys, 2))
-    by_truth: dict[str, list[str]] = {}
-    for key, person in truth.items():
-        by_truth.setdefault(person, []).append(key)
-    true_pairs = {pair for keys in by_truth.values() for pair in combinations(sorted(keys), 2)}
-    hits = len(predicted_pairs & true_pairs)
-    precision = hits / len(predicted_pairs) if predicted_pairs else 1.0
-    recall = hits / len(true_pairs) if true_pairs else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return f"linkage: precision {precision:.4f}, recall {recall:.4f}, F1 {f1:.4f} over {len(true_pairs):,} true pairs"
+    quality = pairwise_quality(chronology.persons, truth)
+    return (
+        f"linkage: precision {quality.precision:.4f}, recall {quality.recall:.4f}, F1 {quality.f1:.4f} "
+        f"over {quality.true_pairs:,} true pairs"
+    )
 
 
 def bench_merge(folder: Path) -> None:
