@@ -198,6 +198,13 @@ def test_family_b_raises_what_the_review_found(expected: Expected) -> None:
     _check("family-b", expected)
 
 
+def test_family_b_threat_to_kill_the_social_worker_is_not_domestic_abuse() -> None:
+    """The threat of June 2020 (003 4.14) is a threat to a professional, not a domestic abuse incident."""
+    codes = {a.code for a in alerts_on("family-b", date(2020, 10, 1))}
+    assert "THREATS_TO_PROFESSIONALS" in codes
+    assert "DA_PATTERN" not in codes
+
+
 def test_no_alert_relies_on_a_record_written_after_its_day() -> None:
     for name, days in (("family-a", (date(2019, 8, 1), date(2020, 5, 1))), ("family-b", (date(2020, 10, 1),))):
         entries = {entry.key: entry for entry in chronology(name).entries}
