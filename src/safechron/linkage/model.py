@@ -158,17 +158,21 @@ COMPARISONS: tuple[Comparison, ...] = (
     ),
 )
 
+#: The same first letter, or both without the name (blocks on a name, a year or a role are refined
+#: by the other name's initial, which keeps them small in large populations).
+_INITIAL = "coalesce(l.{name}[1], '') = coalesce(r.{name}[1], '')"
+
 #: Ways two records can be taken as candidates at all; a pair must meet at least one. Records of
 #: one agency are never candidates (an agency's references are different people), nor is an
 #: unborn child and a born one (see docs/linkage.md).
 _BLOCKING_RULES: tuple[str, ...] = (
     "l.given = r.given and l.family = r.family",
-    "l.family = r.family and l.dob_year = r.dob_year and l.given[1] = r.given[1]",
+    f"l.family = r.family and l.dob_year = r.dob_year and {_INITIAL.format(name='given')}",
     "l.dob = r.dob and l.dob_day is not null",
     "l.postcode = r.postcode",
-    "l.given = r.given and l.dob_year = r.dob_year and l.family[1] = r.family[1]",
-    "l.family = r.family and l.role = r.role and l.given[1] = r.given[1]",
-    "l.given = r.given and l.role = r.role and l.family[1] = r.family[1]",
+    f"l.given = r.given and l.dob_year = r.dob_year and {_INITIAL.format(name='family')}",
+    f"l.family = r.family and l.role = r.role and {_INITIAL.format(name='given')}",
+    f"l.given = r.given and l.role = r.role and {_INITIAL.format(name='family')}",
     "l.given = r.family and l.family = r.given",
 )
 _CANDIDATES = "l.agency <> r.agency and l.unborn = r.unborn"
