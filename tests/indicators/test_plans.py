@@ -428,3 +428,16 @@ def test_closing_the_case_on_the_day_the_plan_ends_is_one_ending() -> None:
     family.add("2016-05-01", "case_closed", "Case closed.", subjects=[family.child])
     [alert] = alerts(family.builder.build(), "2016-05-02", "PLAN_ENDED_WITH_ACTIONS_OUTSTANDING")
     assert alert.explanation.startswith("The child in need plan for Amy ended on 1 May 2016")
+
+
+def test_another_agency_closing_its_case_is_not_a_decision_reassured_by_silence() -> None:
+    family = Family()
+    family.add("2016-03-01", "family_report", "Grandmother says Father drinks and hits Mother.",
+               subjects=[family.mother, family.child], tags=["domestic_abuse"])
+    family.add("2016-04-01", "case_closed", "Discharged from the alcohol service.", subjects=[family.father],
+               agency="Alcohol Service", agency_type="substance_misuse")
+    assert alerts(family.builder.build(), "2016-04-02", "REASSURED_BY_SILENCE") == []
+    closure = family.add("2016-04-05", "case_closed", "Closed: parents deny any abuse.", subjects=[family.child])
+    [alert] = alerts(family.builder.build(), "2016-04-06", "REASSURED_BY_SILENCE")
+    assert alert.first_met_on == date(2016, 4, 5)
+    assert closure in ids(alert)

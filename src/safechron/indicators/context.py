@@ -26,6 +26,7 @@ __all__ = [
     "PlanPeriod",
     "condition_start",
     "day_after_deadline",
+    "ends_plans",
     "spoken_day",
     "spoken_period",
     "spoken_span",
@@ -306,7 +307,7 @@ class FamilyView:
         periods: list[PlanPeriod] = []
         open_plans: dict[tuple[str, str], PlanPeriod] = {}
         for entry in self.of_type(*PLAN_STARTS, *PLAN_ENDS):
-            if entry.event_type in SERVICE_ENDS and entry.agency_type != PLAN_HOLDER:
+            if entry.event_type not in PLAN_STARTS and not ends_plans(entry):
                 continue
             children = [pid for pid in self.subjects(entry) if pid in self.children] or list(self.household.children)
             day = entry.date.start
@@ -336,6 +337,15 @@ class FamilyView:
 
     def children_on_plan(self, day: date | None = None, kind: str | None = None) -> tuple[str, ...]:
         return tuple(child for child in self.children if self.open_plan(child, day, kind))
+
+
+def ends_plans(entry: Entry) -> bool:
+    """Whether an entry ends a child's plan or children's social care's involvement: a plan end
+    recorded by anyone, or a step-down or closure recorded by children's social care (another agency
+    closing its own case ends nothing but its own work)."""
+    if entry.event_type in SERVICE_ENDS:
+        return entry.agency_type == PLAN_HOLDER
+    return entry.event_type in PLAN_ENDS
 
 
 def _lives_with_child(person: Person) -> bool | None:

@@ -26,6 +26,7 @@ from safechron.indicators.context import (
     condition_start,
     day_after_deadline,
     days,
+    ends_plans,
     spoken_day,
     spoken_period,
     spoken_span,
@@ -101,7 +102,6 @@ NEW_RISKS: dict[str, NewRiskKind] = {
 ASSESSMENT_STARTS = frozenset({"assessment_started", "assessment_completed", "pre_birth_assessment"})
 ASSESSMENT_ENDS = frozenset({"assessment_completed", "pre_birth_assessment"})
 
-CLOSING_EVENTS = frozenset({"step_down", "case_closed", "cp_plan_end", "cin_plan_end"})
 THRESHOLD_DECISIONS = frozenset(
     {"contact", "referral", "mash_decision", "strategy_discussion", "s47_enquiry", "assessment_completed"}
 )
@@ -707,11 +707,12 @@ def _police_da(entry: Entry, kind: str) -> bool:
 
 
 def _closing_decisions(view: FamilyView, cfg: dict[str, Any]) -> list[Entry]:
-    """Plan endings, step-downs and closures, and threshold decisions of no further action, one a day."""
+    """Plan endings, children's social care's step-downs and closures, and threshold decisions of no
+    further action, one a day."""
     phrases = [re.compile(rf"\b{re.escape(p.lower())}\b") for p in cfg["no_further_action_phrases"]]
     by_day: dict[date, Entry] = {}
     for entry in view.household_entries:
-        closing = entry.event_type in CLOSING_EVENTS
+        closing = ends_plans(entry)
         nfa = entry.event_type in THRESHOLD_DECISIONS and any(phrase.search(entry.text().lower()) for phrase in phrases)
         if closing or nfa:
             by_day.setdefault(entry.date.start, entry)
