@@ -562,7 +562,7 @@ def _endings(view: FamilyView) -> list[_Ending]:
         if ended[0].end_entry is not None and ended[0].end is not None
     ]
     for closure in view.of_type("case_closed"):
-        if closure.agency_type != "childrens_social_care" or closure.key in plans_ended:
+        if closure.key in plans_ended or not ends_plans(closure):
             continue
         day = closure.date.start
         ended_before = [e.day for e in endings if e.day <= day]
