@@ -117,6 +117,8 @@ def identifiers_of(record: PersonRecord) -> dict[str, str]:
     """The record's usable identifiers: a valid NHS number and any UPN, PNC ID or LA case number
     that is not a placeholder."""
     found: dict[str, str] = {}
+    if not (record.nhs_number or record.upn or record.pnc_id or record.la_id):
+        return found
     nhs = normalise_nhs_number(record.nhs_number)
     if nhs_number_is_valid(nhs):
         found["nhs_number"] = nhs

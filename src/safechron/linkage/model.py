@@ -10,7 +10,7 @@ records is scored exactly as a population of a hundred thousand.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import pandas as pd
@@ -202,16 +202,15 @@ def _splink_comparison(comparison: Comparison) -> cl.CustomComparison:
 
 
 def _frame(features: Sequence[RecordFeatures]) -> pd.DataFrame:
-    rows = []
-    for index, record in enumerate(features):
-        row = asdict(record)
-        for name in ("given_names", "all_names", "nicknames"):
-            row[name] = list(row[name]) or None
-        row["unique_id"] = index
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    for column in ("dob_year", "dob_month", "dob_day", "dob_days"):
-        frame[column] = frame[column].astype("Int64")
+    columns: dict[str, list[Any]] = {"unique_id": list(range(len(features)))}
+    for column in fields(RecordFeatures):
+        values = [getattr(record, column.name) for record in features]
+        if column.name in ("given_names", "all_names", "nicknames"):
+            values = [list(value) or None for value in values]
+        columns[column.name] = values
+    frame = pd.DataFrame(columns)
+    for column_name in ("dob_year", "dob_month", "dob_day", "dob_days"):
+        frame[column_name] = frame[column_name].astype("Int64")
     return frame
 
 
