@@ -88,11 +88,11 @@ class RecordFeatures:
 
 
 def _name_tokens(text: str) -> list[str]:
+    """The words of a name without case, accents or punctuation, leaving out words that are not
+    names ('Baby Lily' -> ['lily'], 'Sibling 2' -> [])."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = _NOT_LETTERS.sub("", ascii_text.replace("-", " ").replace(".", " ")).split()
-    if words and all(word in _PLACEHOLDER_NAMES for word in words):
-        return []
-    return words
+    return [word for word in words if word not in _PLACEHOLDER_NAMES]
 
 
 @cache
