@@ -11,6 +11,7 @@ from django import forms
 
 from safechron.chronology.dates import DateError, PartialDate
 from safechron.vocabulary import EVENT_GROUPS, SEEN_VALUES, humanise
+from safechron.web.accounts.models import User
 from safechron.web.families.models import LinkDecision
 
 
@@ -112,4 +113,10 @@ class BreakGlassForm(forms.Form):
             "required": "Enter why you need to see this family now",
             "min_length": "Say in a sentence why you need to see this family now",
         },
+    )
+
+
+class AllocationForm(forms.Form):
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(), error_messages={"required": "Select the practitioner to allocate"}
     )

@@ -17,6 +17,7 @@ from safechron.chronology.model import Chronology, Submission
 from safechron.indicators.context import FamilyView
 from safechron.pipeline import build_chronology
 from safechron.reports.rows import ChronologyRow, chronology_rows
+from safechron.tagging import default_tagger
 from safechron.vocabulary import EVENT_GROUPS, RISK_TAGS
 from safechron.web.families.engine import family_submissions
 from safechron.web.families.models import Entry, EntryVersion, Family, LinkDecision, Person, PersonRecord
@@ -30,6 +31,7 @@ __all__ = [
     "family_rows",
     "filter_choices",
     "person_records",
+    "proposed_tags",
 ]
 
 
@@ -125,6 +127,12 @@ def filter_choices(*, chronology: Chronology) -> FilterChoices:
         ],
         tags=[(tag, label) for tag, label in RISK_TAGS.items() if tag in present_tags],
     )
+
+
+def proposed_tags(*, text: str) -> list[tuple[str, str]]:
+    """The risk tags the engine's tagger finds in a practitioner's text, as (tag, label), in list order."""
+    found = next(iter(default_tagger().propose_many([text])), frozenset())
+    return [(tag, label) for tag, label in RISK_TAGS.items() if tag in found]
 
 
 def entry_histories(*, family: Family) -> dict[tuple[str, str], list[EntryVersion]]:

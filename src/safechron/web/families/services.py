@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from safechron.chronology.dates import PartialDate
 from safechron.chronology.model import Entry as EngineEntry
+from safechron.chronology.model import Person as EnginePerson
 from safechron.chronology.model import PersonRecord as EngineRecord
 from safechron.web.accounts.models import Agency, User
 from safechron.web.audit.models import Action, AuditEvent
@@ -136,21 +138,52 @@ def entry_add(
     *,
     family: Family,
     user: User,
-    entry: EngineEntry,
+    date: PartialDate,
+    event_type: str,
+    person_ids: list[str],
+    summary: str,
+    action: str = "",
+    outcome: str = "",
+    seen: str = "",
+    accepted_tags: frozenset[str] = frozenset(),
     rejected_tags: frozenset[str] = frozenset(),
 ) -> Entry:
-    """A practitioner's own entry for their agency (with the proposed tags they accepted as its tags)."""
-    if user.agency is None:
+    """A practitioner's own entry for their agency, recorded today: the proposed tags they accepted
+    become its tags, those they rejected are not proposed for it again."""
+    agency = user.agency
+    if agency is None:
         raise ValueError("only a member of an agency can add an entry")
+    chronology = family_chronology(family=family)
+    entry = EngineEntry(
+        agency=agency.name,
+        agency_type=agency.agency_type,
+        record_id=next_record_id(family=family, agency=agency),
+        date=date,
+        subjects=tuple(_record_key_for(chronology.person(pid), agency=agency.name) for pid in person_ids),
+        event_type=event_type,
+        summary=summary,
+        action=action,
+        outcome=outcome,
+        author_role=user.get_role_display().lower(),
+        seen=seen,
+        agency_tags=accepted_tags,
+        recorded_date=PartialDate.from_date(timezone.localdate()),
+    )
     with transaction.atomic():
-        involvement_ensure(family=family, agency=user.agency)
-        stored = entry_upsert(family=family, agency=user.agency, entry=entry).entry
+        involvement_ensure(family=family, agency=agency)
+        stored = entry_upsert(family=family, agency=agency, entry=entry).entry
         stored.created_by = user
         stored.rejected_tags = sorted(rejected_tags)
         stored.save(update_fields=["created_by", "rejected_tags"])
         family_changed(family=family)
         audit_record(user=user, action=AuditEvent.Action.ENTRY_ADD, family=family, obj=stored)
     return stored
+
+
+def _record_key_for(person: EnginePerson, *, agency: str) -> str:
+    """The record key an entry names a person by: the agency's own record of them, if it has one."""
+    own = [record.key for record in person.records if record.agency == agency]
+    return own[0] if own else person.records[0].key
 
 
 def next_record_id(*, family: Family, agency: Agency) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,17 +12,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from safechron.chronology.dates import PartialDate
-from safechron.chronology.model import Entry as EngineEntry
-from safechron.chronology.model import Person as EnginePerson
 from safechron.reports.rows import entry_anchor
-from safechron.tagging import default_tagger
-from safechron.vocabulary import RISK_TAGS
 from safechron.web.accounts.models import User
 from safechron.web.alerts.selectors import caseload, family_alert_views
 from safechron.web.audit.models import AuditEvent
 from safechron.web.audit.services import audit_record
-from safechron.web.families.forms import BreakGlassForm, EntryForm, LinkDecisionForm, as_of_from_query
+from safechron.web.families.forms import (
+    AllocationForm,
+    BreakGlassForm,
+    EntryForm,
+    LinkDecisionForm,
+    as_of_from_query,
+)
 from safechron.web.families.models import BreakGlass, Family, Person
 from safechron.web.families.pictures import PICTURES, family_picture
 from safechron.web.families.selectors import (
@@ -34,6 +34,7 @@ from safechron.web.families.selectors import (
     family_rows,
     filter_choices,
     person_records,
+    proposed_tags,
 )
 from safechron.web.families.services import (
     allocation_create,
@@ -41,7 +42,6 @@ from safechron.web.families.services import (
     break_glass_review,
     entry_add,
     link_decide,
-    next_record_id,
 )
 from safechron.web.permissions import (
     break_glass_until,
@@ -189,52 +189,29 @@ def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
     chronology = family_chronology(family=family)
     subjects = [(p.person_id, p.display_name or p.person_id) for p in chronology.persons if p.records]
     data = request.POST if request.method == "POST" else None
-    proposed: list[tuple[str, str]] = []
-    if data is not None:
-        text = " ".join(data.get(k, "") for k in ("summary", "action", "outcome"))
-        found = next(iter(default_tagger().propose_many([text])), frozenset())
-        proposed = [(tag, RISK_TAGS[tag]) for tag in RISK_TAGS if tag in found]
+    proposed = proposed_tags(text=" ".join(data.get(k, "") for k in ("summary", "action", "outcome"))) if data else []
     form = EntryForm(data, subjects=subjects, proposed=proposed)
     if data is not None and form.is_valid() and form.cleaned_data["checked"]:
-        agency = request.user.agency
         accepted = frozenset(form.cleaned_data["tags"])
-        today = timezone.localdate()
-        entry = EngineEntry(
-            agency=agency.name,
-            agency_type=agency.agency_type,
-            record_id=next_record_id(family=family, agency=agency),
+        stored = entry_add(
+            family=family,
+            user=request.user,
             date=form.cleaned_data["date"],
-            subjects=tuple(_record_of(chronology.person(pid), agency.name) for pid in form.cleaned_data["subjects"]),
             event_type=form.cleaned_data["event_type"],
+            person_ids=form.cleaned_data["subjects"],
             summary=form.cleaned_data["summary"],
             action=form.cleaned_data["action"],
             outcome=form.cleaned_data["outcome"],
-            author_role=request.user.get_role_display().lower(),
             seen=form.cleaned_data["seen"],
-            agency_tags=accepted,
-            recorded_date=PartialDate.from_date(today),
+            accepted_tags=accepted,
+            rejected_tags=frozenset(tag for tag, _ in proposed) - accepted,
         )
-        stored = entry_add(
-            family=family, user=request.user, entry=entry, rejected_tags=frozenset(t for t, _ in proposed) - accepted
-        )
-        anchor = entry_anchor(agency=agency.name, record_id=stored.record_id)
+        anchor = entry_anchor(agency=stored.agency.name, record_id=stored.record_id)
         return redirect(reverse("families:family", kwargs={"family_id": family.pk}) + "#" + anchor)
     return render(
         request,
         "families/entry_add.html",
         {"family": family, "form": form, "proposed": proposed, "checking": data is not None and form.is_valid()},
-    )
-
-
-def _record_of(person: EnginePerson, agency: str) -> str:
-    """The record key an entry names a person by: the agency's own record of them, if it has one."""
-    own = [record.key for record in person.records if record.agency == agency]
-    return own[0] if own else person.records[0].key
-
-
-class AllocationForm(forms.Form):
-    user = forms.ModelChoiceField(
-        queryset=User.objects.none(), error_messages={"required": "Select the practitioner to allocate"}
     )
 
 
