@@ -51,7 +51,7 @@ class Concept:
     name: str
     tags_by_group: Mapping[str, tuple[str, ...]]  # "parent" / "child" / "unknown" -> tags
     terms: tuple[str, ...]
-    experiencer: str  # subject, object (violence: the person hit) or injured
+    experiencer: str  # subject, object (violence: the person hit), injured, or party (a quarrel's other party)
     unless_in_sentence: frozenset[str]  # tags that, counted in the same sentence, cancel this one
     conditional_counts: bool  # a threat made on a condition was still made
 
@@ -170,8 +170,10 @@ def _concept(raw: dict[str, Any], *, where: str) -> Concept:
         tags = _tag_list(spec, where=where, concept=name)
         by_group = {group: tags for group in _TAG_GROUPS}
     experiencer = raw.get("experiencer", "subject")
-    if experiencer not in ("subject", "object", "injured"):
-        raise LexiconError(f"{where}: concept {name!r} has experiencer {experiencer!r}; use subject, object or injured")
+    if experiencer not in ("subject", "object", "injured", "party"):
+        raise LexiconError(
+            f"{where}: concept {name!r} has experiencer {experiencer!r}; use subject, object, injured or party"
+        )
     return Concept(
         name=name,
         tags_by_group=by_group,

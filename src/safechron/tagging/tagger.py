@@ -37,6 +37,7 @@ _GROUP_SEXES = {"mother": "female", "father": "male"}
 _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "couple", "twins"})
 _DETERMINERS = ("a", "an", "the", "her", "his", "their", "two", "some")  # "assaulted by a customer"
 _FULL_STOPS = (".", "!", "?", "...", "\n\n")
+_QUOTES = ("'", '"', "‘", "’", "“", "”")  # quotation marks open quoted speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,8 @@ class Tagger:
         self._who = strings.add("who")
         self._with = strings.add("with")
         self._comma = strings.add(",")
+        self._me = strings.add("me")
+        self._quotes = frozenset(strings.add(mark) for mark in _QUOTES)
         self._pronoun_sexes = {strings.add(word): sex for word, sex in _PRONOUN_SEXES.items()}
         self._male = self._lexicon.male
         self._female = self._lexicon.female
@@ -410,6 +413,27 @@ class Tagger:
                 return fitting[-1] if fitting else _NOBODY
         return None
 
+    def _at_the_writer(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> bool:
+        """Whether a threat ends in "me" that is the professional writing the record ("Ms S became
+        aggressive, threatened to kill me and threw a chair"): nobody in the sentence tells it and it
+        is not quoted speech ("Ms A said he threatened to kill me", "'I'll kill me', he shouted")."""
+        if tokens.lowers[span.end - 1] != self._me and (span.end >= len(tokens) or tokens.lowers[span.end] != self._me):
+            return False
+        sentence = range(clause.sentence_start, clause.sentence_end)
+        told = any(p.reporter and p.start in sentence for p in persons)
+        return not told and not any(tokens.orths[i] in self._quotes for i in sentence)
+
+    def _with_a_professional(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> bool:
+        """Whether the other party to a quarrel, named after "with" just after it, is a professional
+        ("an argument with social care", "a row with the SW"), not a partner or relative."""
+        after = [p for p in persons if span.end <= p.start <= span.end + _OBJECT_REACH and p.end <= clause.end]
+        if not after or after[0].group != "professional":
+            return False
+        before = after[0].start - 1
+        if before > span.end and tokens.lowers[before] in self._determiners:
+            before -= 1
+        return before >= span.end and tokens.lowers[before] == self._with
+
     def _after_by(self, tokens: _Tokens, start: int) -> bool:
         """Whether a person named from this token is named after "by" ("by a customer", "by her partner")."""
         before = start - 1
@@ -441,8 +465,18 @@ class Tagger:
         object_pronoun = self._object_pronouns.get(pronoun, "") or self._object_pronouns.get(
             tokens.lowers[span.end - 1], ""
         )
-        person = _experiencer(span, concept, clause, persons, object_pronoun=object_pronoun)
-        if concept.experiencer == "subject":
+        person = _experiencer(
+            span,
+            concept,
+            clause,
+            persons,
+            object_pronoun=object_pronoun,
+            at_the_writer=concept.experiencer == "object" and self._at_the_writer(tokens, span, clause, persons),
+            with_a_professional=(
+                concept.experiencer == "party" and self._with_a_professional(tokens, span, clause, persons)
+            ),
+        )
+        if concept.experiencer in ("subject", "party"):
             owner = self._owner(tokens, span, clause, persons)
             if owner is not None:
                 person = None if owner is _NOBODY else owner
@@ -573,13 +607,18 @@ def _experiencer(
     persons: list[_Person],
     *,
     object_pronoun: str,
+    at_the_writer: bool,
+    with_a_professional: bool,
 ) -> _Person | None:
     """Who the mention is about: for violence and injuries the person named just after the term
     ("hits mummy", "bruise to the baby's ear"); otherwise, and failing that, the nearest person
     named before it in the sentence who is neither telling it, nor doing it ("assaulted by a
     stranger"), nor with the subject ("drinks with friends"); then a teller from the family ("S1
     says he smokes cannabis"; a neighbour who complains is not the subject); then a person named
-    just after it."""
+    just after it. A threat at the writer ("threatened to kill me" in a worker's note) or a quarrel
+    with a professional ("an argument with social care") is not about the family."""
+    if at_the_writer or with_a_professional:
+        return _Person("other", span.end, span.end, "", reporter=False)
     in_sentence = [
         p
         for p in persons
