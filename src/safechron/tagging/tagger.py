@@ -36,6 +36,7 @@ _OUTSIDERS = frozenset({"other", "unnamed"})  # people who, doing the hurting, a
 _GROUP_SEXES = {"mother": "female", "father": "male"}
 _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "couple", "twins"})
 _DETERMINERS = ("a", "an", "the", "her", "his", "their", "two", "some")  # "assaulted by a customer"
+_NEW_PREDICATES = ("is", "was", "has", "had", "remains", "continues")  # "...and is reducing her methadone"
 _FULL_STOPS = (".", "!", "?", "...", "\n\n")
 _QUOTES = ("'", '"', "‘", "’", "“", "”")  # quotation marks open quoted speech
 
@@ -143,6 +144,8 @@ class Tagger:
         self._determiners = frozenset(strings.add(word) for word in _DETERMINERS)
         self._who = strings.add("who")
         self._with = strings.add("with")
+        self._and = strings.add("and")
+        self._new_predicates = frozenset(strings.add(word) for word in _NEW_PREDICATES)
         self._comma = strings.add(",")
         self._me = strings.add("me")
         self._quotes = frozenset(strings.add(mark) for mark in _QUOTES)
@@ -223,12 +226,16 @@ class Tagger:
             by_category.setdefault(trigger.value, []).append(trigger)
         sentence_starts, sentence_ends = self._sentences(tokens.orths)
         terminations = by_category.get("termination", [])
+        new_statements = self._new_statements(tokens, concepts, triggers, persons, sentence_starts)
         found: dict[tuple[str, int, int], Mention] = {}
         sentences: dict[tuple[str, int, int], int] = {}  # mention -> the sentence it is in
         for span in concepts:
             concept = self._lexicon.concepts[int(span.value)]
             clause = _clause(span, sentence_starts, sentence_ends, terminations)
-            for mention in self._read(tokens, span, concept, clause, by_category, persons):
+            negation_clause = clause
+            if new_statements:
+                negation_clause = _clause(span, sentence_starts, sentence_ends, terminations + new_statements)
+            for mention in self._read(tokens, span, concept, clause, negation_clause, by_category, persons):
                 key = (mention.tag, mention.start, mention.end)
                 found.setdefault(key, mention)
                 sentences[key] = clause.sentence_start
@@ -257,6 +264,40 @@ class Tagger:
             for key, m in found.items()
             if m.tag in rules and any((tag, sentences[key]) in counted for tag in rules[m.tag])
         }
+
+    def _new_statements(
+        self,
+        tokens: _Tokens,
+        concepts: list[_Span],
+        triggers: list[_Span],
+        persons: list[_Person],
+        sentence_starts: list[int],
+    ) -> list[_Span]:
+        """Where "and" starts a new statement that a negation before it does not reach: after a risk
+        term of its sentence, "and" followed by someone named ("no concerns re drugs and dad drinks
+        daily", "denies drug use and Darren drinks daily") or by a new verb ("tested negative for
+        opiates and is reducing her methadone"). Someone named is a person word (not an
+        owner: in "no evidence of DV and Mr B's drug use" the negation still reaches) or a capitalised
+        word that is not a term or trigger, as names (Kayleigh, Darren) are not in the lexicon."""
+        ands = [i for i, lower in enumerate(tokens.lowers) if lower == self._and]
+        if not ands:
+            return []
+        named = {p.start: not p.possessor for p in persons}
+        listed = {span.start for span in concepts} | {span.start for span in triggers}
+        breaks: list[_Span] = []
+        for i in ands:
+            after = i + 1
+            if after + 1 < len(tokens) and tokens.lowers[after] in self._determiners and after + 1 in named:
+                after += 1  # "and her partner drinks"
+            if after >= len(tokens):
+                continue
+            word = tokens.text[slice(*tokens.char_span(after, after + 1))]
+            name = after not in listed and len(word) > 1 and word.isalpha() and word.istitle()
+            verb = after == i + 1 and tokens.lowers[after] in self._new_predicates
+            sentence_start = sentence_starts[bisect_right(sentence_starts, i) - 1]
+            if (named.get(after, name) or verb) and any(sentence_start <= c.start and c.end <= i for c in concepts):
+                breaks.append(_Span("trigger", "termination", i, i + 1))
+        return breaks
 
     def _sentences(self, orths: Sequence[int]) -> tuple[list[int], list[int]]:
         """Sentence bounds (token offsets) at full stops, found without building Token objects."""
@@ -447,6 +488,7 @@ class Tagger:
         span: _Span,
         concept: Concept,
         clause: _Clause,
+        negation_clause: _Clause,
         triggers: dict[str, list[_Span]],
         persons: list[_Person],
     ) -> Iterator[Mention]:
@@ -455,7 +497,7 @@ class Tagger:
         def within(name: str, *, sentence: bool = False) -> bool:
             return _reaches(span, clause, triggers, name, window, sentence=sentence)
 
-        negated = within("negation")
+        negated = _reaches(span, negation_clause, triggers, "negation", window, sentence=False)
         hypothetical = not concept.conditional_counts and within("hypothetical")
         # A childhood colours the whole sentence: "grew up with a mother who drank".
         childhood = within("childhood", sentence=True)
