@@ -242,6 +242,24 @@ def test_separation_risk_when_high_risk_abuse_meets_an_agreement_to_keep_him_awa
     assert run(chronology, "2016-02-29", "SEPARATION_RISK") == []
 
 
+def test_separation_risk_reads_the_domestic_abuse_pattern_with_the_thresholds_of_the_evaluation() -> None:
+    family, _, _ = _separation(["domestic_abuse"])
+    family.add(
+        "2016-02-10",
+        "domestic_abuse_incident",
+        [family.mother, family.father],
+        "Father hit Mother.",
+        tags=["domestic_abuse"],
+    )
+    chronology = family.builder.build()
+    as_of = date(2016, 3, 15)
+    assert run(chronology, as_of.isoformat(), "SEPARATION_RISK")  # 3 incidents: the pattern makes it high risk
+
+    rarer = Thresholds({**THRESHOLDS.values, "DA_PATTERN": {**THRESHOLDS.for_code("DA_PATTERN"), "min_incidents": 4}})
+    view = FamilyView.as_of_date(chronology, as_of, rarer)
+    assert REGISTRY["SEPARATION_RISK"].function(view, rarer.for_code("SEPARATION_RISK")) == []
+
+
 def test_separation_risk_near_miss_standard_risk() -> None:
     family, _, _ = _separation(["domestic_abuse"])
     assert run(family.builder.build(), "2016-03-15", "SEPARATION_RISK") == []

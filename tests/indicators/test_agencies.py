@@ -7,6 +7,7 @@ from typing import Any
 
 from safechron.chronology.dates import PartialDate
 from safechron.chronology.model import Chronology, Entry
+from safechron.indicators import evaluate
 from safechron.indicators.agencies import agency_names, meeting_date_mentioned
 from safechron.indicators.base import REGISTRY, Alert, Thresholds
 from safechron.indicators.context import FamilyView
@@ -246,6 +247,48 @@ def test_worker_change_in_high_risk_while_the_domestic_abuse_pattern_is_open() -
         "pattern of domestic abuse)"
     )
     assert run(chronology, "2016-02-29", "WORKER_CHANGE_IN_HIGH_RISK") == []
+
+
+def _worker_change_after_five_incidents() -> tuple[Family, list[str], str]:
+    family = Family()
+    incidents = [
+        family.add(
+            day,
+            "domestic_abuse_incident",
+            [family.mother, family.father],
+            "Father hit Mother.",
+            agency="Police",
+            tags=["domestic_abuse"],
+        )
+        for day in ("2016-01-10", "2016-01-20", "2016-01-30", "2016-02-09", "2016-02-19")
+    ]
+    change = family.add("2016-03-01", "worker_change", [family.amy], "Case transferred to a new social worker.")
+    return family, incidents, change
+
+
+def test_worker_change_in_high_risk_evidence_is_the_change_and_the_latest_records_of_each_open_alert() -> None:
+    family, incidents, change = _worker_change_after_five_incidents()
+
+    [alert] = run(family.builder.build(), "2016-03-05", "WORKER_CHANGE_IN_HIGH_RISK")
+    # child not seen rests on the plan; the plan unchanged on the first incident; the pattern of domestic
+    # abuse on all five incidents, of which only the latest 2 are evidence here
+    assert ids(alert) == [family.plan, incidents[0], *incidents[-2:], change]
+    assert alert.explanation.startswith(
+        "The allocated social worker changed on 1 March 2016 while 3 high alerts were open (child not seen, "
+        "pattern of domestic abuse, plan not reviewed after a new risk)"
+    )
+
+
+def test_worker_change_in_high_risk_follows_custom_thresholds_of_the_alerts_it_consults() -> None:
+    family, _, _ = _worker_change_after_five_incidents()
+    chronology = family.builder.build()
+    rarer = Thresholds({**THRESHOLDS.values, "DA_PATTERN": {**THRESHOLDS.for_code("DA_PATTERN"), "min_incidents": 9}})
+
+    view = FamilyView.as_of_date(chronology, date(2016, 3, 5), rarer)
+    [alert] = REGISTRY["WORKER_CHANGE_IN_HIGH_RISK"].function(view, rarer.for_code("WORKER_CHANGE_IN_HIGH_RISK"))
+    assert "while 2 high alerts were open (child not seen, plan not reviewed after a new risk)" in alert.explanation
+    [through_evaluate] = [a for a in evaluate(chronology, date(2016, 3, 5), rarer) if a.code == alert.code]
+    assert through_evaluate.explanation == alert.explanation
 
 
 def test_worker_change_in_high_risk_near_miss_change_before_any_high_alert() -> None:

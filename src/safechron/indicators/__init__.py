@@ -50,7 +50,7 @@ def indicator_catalogue() -> list[CatalogueEntry]:
 
 def evaluate(chronology: Chronology, as_of: date, thresholds: Thresholds) -> list[Alert]:
     """Every indicator of the catalogue for one family as it was known on `as_of`."""
-    return evaluate_view(FamilyView.as_of_date(chronology, as_of), thresholds)
+    return evaluate_view(FamilyView.as_of_date(chronology, as_of, thresholds))
 
 
 def evaluate_view(
@@ -60,15 +60,22 @@ def evaluate_view(
 
     For an indicator that needs to know which alerts were open on an earlier day:
     `evaluate_view(view.earlier(day), exclude=("WORKER_CHANGE_IN_HIGH_RISK",))`. Without
-    `thresholds`, the default thresholds.toml is used.
+    `thresholds`, the view's thresholds are used. The alerts are worked out once per view and `exclude`.
     """
-    limits = thresholds if thresholds is not None else Thresholds.load()
-    skipped = set(exclude)
+    if thresholds is not None:
+        view = view.with_thresholds(thresholds)
+    skipped = frozenset(exclude)
+    if skipped not in view.alerts_without:
+        view.alerts_without[skipped] = tuple(_alerts(view, skipped))
+    return list(view.alerts_without[skipped])
+
+
+def _alerts(view: FamilyView, skipped: frozenset[str]) -> list[Alert]:
     alerts: list[Alert] = []
     for spec in REGISTRY.values():
         if spec.code in skipped:
             continue
-        for alert in spec.function(view, limits.for_code(spec.code)):
+        for alert in spec.function(view, view.thresholds.for_code(spec.code)):
             title = spec.title if alert.code == spec.code else EMITTED_TITLES[alert.code]
             alerts.append(replace(alert, title=title, reference=spec.reference))
     return sorted(alerts, key=lambda a: (a.severity != "high", a.first_met_on, a.code, a.children, a.adults))

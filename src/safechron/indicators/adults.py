@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, TypeVar
 
 from safechron.chronology.model import Entry
-from safechron.indicators.base import Alert, Thresholds, evidence_of, indicator
+from safechron.indicators.base import Alert, evidence_of, indicator
 from safechron.indicators.child import PlanRun, counted, in_words, plan_run, recent_run
 from safechron.indicators.context import (
     FamilyView,
@@ -368,7 +368,7 @@ def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     if not perpetrators:
         return []
     household = set(view.household.members)
-    da_cfg = Thresholds.load().for_code("DA_PATTERN")
+    da_cfg = view.thresholds.for_code("DA_PATTERN")
     separations = []
     for e in view.entries:
         about_household = household.intersection(view.subjects(e))

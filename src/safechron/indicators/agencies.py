@@ -333,33 +333,27 @@ def _rearranged(view: FamilyView, change: Entry, original: Entry | None, *, with
 def worker_change_in_high_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """The allocated social worker changes while any high indicator is open (medium).
 
-    The high alerts are those of every other indicator as the family was known on the day of the change
-    (default thresholds). Shown for `relevant_days` after the change.
+    The high alerts are those of every other indicator as the family was known on the day of the change,
+    with the thresholds the family is evaluated with. Shown for `relevant_days` after the change. The
+    evidence is the change and, for each alert open then, its latest `evidence_per_alert` records: enough
+    to open each alert, not every record behind it.
     """
-    # Imported here: the package imports this module to register it.
-    from safechron.indicators import evaluate_view
-
     alerts = []
     for change in view.of_type("worker_change"):
         day = change.date.start
         if not day <= view.as_of <= day + timedelta(days=cfg["relevant_days"]):
             continue
-        earlier = view.earlier(day)
-        open_high = [
-            alert
-            for alert in evaluate_view(earlier, exclude=("WORKER_CHANGE_IN_HIGH_RISK",))
-            if alert.severity == "high"
-        ]
+        open_high = _high_alerts_open(view.earlier(day))
         if not open_high:
             continue
         titles = ", ".join(dict.fromkeys(alert.title.lower() for alert in open_high))
-        evidence = {item for alert in open_high for item in alert.evidence} | set(evidence_of([change]))
+        latest = {item for alert in open_high for item in alert.evidence[-cfg["evidence_per_alert"] :]}
         alerts.append(
             Alert(
                 code="WORKER_CHANGE_IN_HIGH_RISK",
                 severity="medium",
                 first_met_on=day,
-                evidence=tuple(sorted(evidence, key=_evidence_order)),
+                evidence=tuple(sorted(latest | set(evidence_of([change])), key=_evidence_order)),
                 explanation=(
                     f"The allocated social worker changed on {change.date.display()} while "
                     f"{counted(len(open_high), 'high alert')} {'was' if len(open_high) == 1 else 'were'} open "
@@ -369,6 +363,18 @@ def worker_change_in_high_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Al
             )
         )
     return alerts
+
+
+def _high_alerts_open(view: FamilyView) -> list[Alert]:
+    """The high alerts of every other indicator on the view (worked out once per view and day)."""
+    # Imported here: the package imports this module to register it.
+    from safechron.indicators import evaluate_view
+
+    return [
+        alert
+        for alert in evaluate_view(view, exclude=("WORKER_CHANGE_IN_HIGH_RISK",))
+        if alert.severity == "high"
+    ]
 
 
 def _evidence_order(item: Evidence) -> tuple[object, ...]:

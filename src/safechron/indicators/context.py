@@ -15,6 +15,7 @@ from functools import cached_property
 
 from safechron.chronology.dates import PartialDate, add_working_days
 from safechron.chronology.model import Chronology, Entry, Person
+from safechron.indicators.base import Alert, Thresholds
 from safechron.vocabulary import CHILD_ROLES, PARENT_ROLES
 
 __all__ = [
@@ -94,22 +95,33 @@ class Incident:
 
 @dataclass
 class FamilyView:
-    """The persons and the entries of one combined chronology that were known on `as_of`."""
+    """The persons and the entries of one combined chronology that were known on `as_of`.
+
+    `thresholds` are the thresholds the family is evaluated with: an indicator that consults another
+    indicator (SEPARATION_RISK asks whether DA_PATTERN is met) reads that indicator's table here.
+    """
 
     as_of: date
     persons: dict[str, Person]
     entries: list[Entry]  # date order, every one known on or before as_of
     person_of_record: dict[str, str]
     _subjects: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    thresholds: Thresholds = field(default_factory=Thresholds.load)
+    #: Views of the family on earlier days, shared by every view derived from the same one, so that
+    #: asking about the same day twice builds (and works out the household of) one view.
+    _earlier: dict[date, FamilyView] = field(default_factory=dict, repr=False, compare=False)
+    #: The alerts of this view, by the codes left out (indicators.evaluate_view), worked out once.
+    alerts_without: dict[frozenset[str], tuple[Alert, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def as_of_date(cls, chronology: Chronology, as_of: date) -> FamilyView:
+    def as_of_date(cls, chronology: Chronology, as_of: date, thresholds: Thresholds | None = None) -> FamilyView:
         known = [entry for entry in chronology.entries if entry.known_on <= as_of]
         view = cls(
             as_of=as_of,
             persons={person.person_id: person for person in chronology.persons},
             entries=known,
             person_of_record=chronology.person_of_record,
+            thresholds=thresholds if thresholds is not None else Thresholds.load(),
         )
         for entry in known:
             view._subjects[entry.key] = tuple(chronology.subject_ids(entry))
@@ -119,10 +131,33 @@ class FamilyView:
         """The same family as it was known on an earlier day (for first_met_on and 'open on that day')."""
         if day >= self.as_of:
             return self
-        known = [entry for entry in self.entries if entry.known_on <= day]
-        view = FamilyView(as_of=day, persons=self.persons, entries=known, person_of_record=self.person_of_record)
-        view._subjects = {entry.key: self._subjects.get(entry.key, ()) for entry in known}
+        view = self._earlier.get(day)
+        if view is None:
+            known = [entry for entry in self.entries if entry.known_on <= day]
+            view = FamilyView(
+                as_of=day,
+                persons=self.persons,
+                entries=known,
+                person_of_record=self.person_of_record,
+                _subjects={entry.key: self._subjects.get(entry.key, ()) for entry in known},
+                thresholds=self.thresholds,
+                _earlier=self._earlier,
+            )
+            self._earlier[day] = view
         return view
+
+    def with_thresholds(self, thresholds: Thresholds) -> FamilyView:
+        """The same view evaluated with other thresholds."""
+        if thresholds == self.thresholds:
+            return self
+        return FamilyView(
+            as_of=self.as_of,
+            persons=self.persons,
+            entries=self.entries,
+            person_of_record=self.person_of_record,
+            _subjects=self._subjects,
+            thresholds=thresholds,
+        )
 
     # -- entries -------------------------------------------------------------------------
 
