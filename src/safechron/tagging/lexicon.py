@@ -54,6 +54,7 @@ class Concept:
     experiencer: str  # subject, object (violence: the person hit), injured, or party (a quarrel's other party)
     unless_in_sentence: frozenset[str]  # tags that, counted in the same sentence, cancel this one
     conditional_counts: bool  # a threat made on a condition was still made
+    by_an_adult: str  # the tag when an adult is hurt by another adult of the family named after "by"
 
     def tags_for(self, group: str) -> tuple[str, ...]:
         """The tags this concept gives when it is about someone of this group ("other" included)."""
@@ -180,6 +181,7 @@ def _concept(raw: dict[str, Any], *, where: str) -> Concept:
         terms=_words(raw.get("terms", ())),
         experiencer=experiencer,
         conditional_counts=bool(raw.get("conditional_counts", False)),
+        by_an_adult=_checked_tag(raw["by_an_adult"], where=where, concept=name) if "by_an_adult" in raw else "",
         unless_in_sentence=frozenset(
             _checked_tag(tag, where=where, concept=name) for tag in raw.get("unless_in_sentence", ())
         ),

@@ -86,6 +86,7 @@ class _Person:
     after_comma: bool = False  # comes after a comma, in the next item of a list
     plural: bool = False  # "the children", "parents": not who "he", "she" or "her" stand for
     sex: str = ""  # "male" or "female" when the words say so ("mum", "son", "D1")
+    kin: bool = False  # a relative of someone, named with an owner ("her dad", "Ms A's mother")
 
 
 _NOBODY = _Person("unknown", 0, 0, "", reporter=False)  # a pronoun that stands for no one named
@@ -356,8 +357,10 @@ class Tagger:
             if single and tokens.lowers[span.start] in self._titles and end < len(tokens) and tokens.capitalised[end]:
                 end += 1  # "Ms A", "Mr Brown": the name is part of the person
             group = span.value
+            kin = False
             if single and span.start > 0 and tokens.lowers[span.start] in self._relatives:
                 before = span.start - 1
+                kin = tokens.orths[before] in self._possessives or tokens.lowers[before] in self._possessive_pronouns
                 owner = ""
                 if tokens.orths[before] in self._possessives:
                     owner = groups_ending_at.get(before, "")  # "Ms A's sister", "mum's friend"
@@ -398,6 +401,7 @@ class Tagger:
                     after_comma,
                     _plural(words),
                     sex,
+                    kin,
                 )
             )
             groups_ending_at[end] = group
@@ -499,9 +503,6 @@ class Tagger:
 
         negated = _reaches(span, negation_clause, triggers, "negation", window, sentence=False)
         hypothetical = not concept.conditional_counts and within("hypothetical")
-        # A childhood colours the whole sentence: "grew up with a mother who drank".
-        childhood = within("childhood", sentence=True)
-        historical = childhood or within("historical")
         # The pronoun after a verb of violence, or ending a threat ("kill you", "stab her").
         pronoun = tokens.lowers[span.end] if span.end < len(tokens) else 0
         object_pronoun = self._object_pronouns.get(pronoun, "") or self._object_pronouns.get(
@@ -526,6 +527,14 @@ class Tagger:
             person = self._antecedent(tokens, span, clause, persons, triggers.get("reporting", ()))
         if person is None and concept.experiencer == "injured":
             person = self._injured_before(tokens, clause, persons)
+        # A childhood colours the whole sentence: "grew up with a mother who drank"; for what a parent's
+        # own parents did, however far into it ("talked about her childhood: ... her dad drank heavily").
+        childhood = within("childhood", sentence=True) or (
+            person is not None
+            and person.kin
+            and _reaches(span, clause, triggers, "childhood", len(tokens), sentence=True)
+        )
+        historical = childhood or within("historical")
         reporter = _reporter(span, clause, persons)
         experiencer = person.group if person and person.group != "unnamed" else "unknown"
         group = EXPERIENCER_GROUPS[experiencer]
@@ -533,7 +542,10 @@ class Tagger:
         # "Mr Q told the SW his father used to beat him as a child": the child was Mr Q, the first
         # person of the sentence; "D1 said dad hit her when she was 6" stays a child's injury.
         adult_recalling = childhood and (group != "child" or _first_is_parent(clause, persons))
-        for tag in concept.tags_for(group):
+        tags = concept.tags_for(group)
+        if concept.by_an_adult and group == "parent" and _hurt_by_an_adult(person, clause, persons):
+            tags = (concept.by_an_adult,)  # "Ms A had bruising to her face caused by Mr B": abuse
+        for tag in tags:
             mention_tag, mention_experiencer = tag, experiencer
             if adult_recalling and tag in self._lexicon.childhood_tags:
                 # Harm in a parent's own childhood is that parent's history, not a current risk.
@@ -734,6 +746,16 @@ def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], 
         return after[0].group == "professional"
     before = [p for p in in_sentence if p.end <= span.start and not p.agent]
     return bool(object_pronoun) and len(before) >= 2 and before[-1].group == "professional"
+
+
+def _hurt_by_an_adult(person: _Person | None, clause: _Clause, persons: list[_Person]) -> bool:
+    """Whether an adult of the family is named in the sentence as doing what hurt another ("caused by
+    her partner", "inflicted by Mr B"): not a fall or an accident, and not the adult hurt."""
+    return person is not None and any(
+        p.agent and p is not person and EXPERIENCER_GROUPS.get(p.group) == "parent"
+        for p in persons
+        if clause.sentence_start <= p.start and p.end <= clause.sentence_end
+    )
 
 
 def _fitting(persons: list[_Person], sex: str) -> list[_Person]:
