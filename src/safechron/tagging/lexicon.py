@@ -55,6 +55,7 @@ class Concept:
     unless_in_sentence: frozenset[str]  # tags that, counted in the same sentence, cancel this one
     conditional_counts: bool  # a threat made on a condition was still made
     by_an_adult: str  # the tag when an adult is hurt by another adult of the family named after "by"
+    at_a_professional: str  # the tag when what it says is aimed at a professional (a threat to a worker)
 
     def tags_for(self, group: str) -> tuple[str, ...]:
         """The tags this concept gives when it is about someone of this group ("other" included)."""
@@ -181,7 +182,8 @@ def _concept(raw: dict[str, Any], *, where: str) -> Concept:
         terms=_words(raw.get("terms", ())),
         experiencer=experiencer,
         conditional_counts=bool(raw.get("conditional_counts", False)),
-        by_an_adult=_checked_tag(raw["by_an_adult"], where=where, concept=name) if "by_an_adult" in raw else "",
+        by_an_adult=_optional_tag(raw, "by_an_adult", where=where, concept=name),
+        at_a_professional=_optional_tag(raw, "at_a_professional", where=where, concept=name),
         unless_in_sentence=frozenset(
             _checked_tag(tag, where=where, concept=name) for tag in raw.get("unless_in_sentence", ())
         ),
@@ -191,6 +193,10 @@ def _concept(raw: dict[str, Any], *, where: str) -> Concept:
 def _tag_list(value: str | list[str], *, where: str, concept: str) -> tuple[str, ...]:
     values = [value] if isinstance(value, str) else list(value)
     return tuple(_checked_tag(tag, where=where, concept=concept) for tag in values)
+
+
+def _optional_tag(raw: dict[str, Any], key: str, *, where: str, concept: str) -> str:
+    return _checked_tag(raw[key], where=where, concept=concept) if key in raw else ""
 
 
 def _checked_tag(tag: str, *, where: str, concept: str) -> str:

@@ -508,16 +508,21 @@ class Tagger:
         object_pronoun = self._object_pronouns.get(pronoun, "") or self._object_pronouns.get(
             tokens.lowers[span.end - 1], ""
         )
+        # Violence or a threat aimed at a professional, or a quarrel with one, is not a family risk.
+        at_a_professional = concept.experiencer == "object" and (
+            self._at_the_writer(tokens, span, clause, persons)
+            or _hurts_a_professional(span, clause, persons, object_pronoun=object_pronoun)
+        )
+        with_a_professional = concept.experiencer == "party" and self._with_a_professional(
+            tokens, span, clause, persons
+        )
         person = _experiencer(
             span,
             concept,
             clause,
             persons,
             object_pronoun=object_pronoun,
-            at_the_writer=concept.experiencer == "object" and self._at_the_writer(tokens, span, clause, persons),
-            with_a_professional=(
-                concept.experiencer == "party" and self._with_a_professional(tokens, span, clause, persons)
-            ),
+            professional=at_a_professional or with_a_professional,
         )
         if concept.experiencer in ("subject", "party"):
             owner = self._owner(tokens, span, clause, persons)
@@ -543,7 +548,13 @@ class Tagger:
         # person of the sentence; "D1 said dad hit her when she was 6" stays a child's injury.
         adult_recalling = childhood and (group != "child" or _first_is_parent(clause, persons))
         tags = concept.tags_for(group)
-        if concept.by_an_adult and group == "parent" and _hurt_by_an_adult(person, clause, persons):
+        if at_a_professional and concept.at_a_professional:
+            # "Ms S threatened to kill me", "Mr C threatened to kill the SW": hostility, if an adult's.
+            doer = _doer(span, clause, persons)
+            experiencer = doer.group if doer and doer.group != "unnamed" else "unknown"
+            group = EXPERIENCER_GROUPS[experiencer]
+            tags = (concept.at_a_professional,) if group != "child" else ()
+        elif concept.by_an_adult and group == "parent" and _hurt_by_an_adult(person, clause, persons):
             tags = (concept.by_an_adult,)  # "Ms A had bruising to her face caused by Mr B": abuse
         for tag in tags:
             mention_tag, mention_experiencer = tag, experiencer
@@ -661,17 +672,16 @@ def _experiencer(
     persons: list[_Person],
     *,
     object_pronoun: str,
-    at_the_writer: bool,
-    with_a_professional: bool,
+    professional: bool,
 ) -> _Person | None:
     """Who the mention is about: for violence and injuries the person named just after the term
     ("hits mummy", "bruise to the baby's ear"); otherwise, and failing that, the nearest person
     named before it in the sentence who is neither telling it, nor doing it ("assaulted by a
     stranger"), nor with the subject ("drinks with friends"); then a teller from the family ("S1
     says he smokes cannabis"; a neighbour who complains is not the subject); then a person named
-    just after it. A threat at the writer ("threatened to kill me" in a worker's note) or a quarrel
-    with a professional ("an argument with social care") is not about the family."""
-    if at_the_writer or with_a_professional:
+    just after it. What is aimed at a professional ("threatened to kill me" in a worker's note,
+    "kicked his key worker", "an argument with social care") is not about the family."""
+    if professional:
         return _Person("other", span.end, span.end, "", reporter=False)
     in_sentence = [
         p
@@ -680,8 +690,6 @@ def _experiencer(
     ]
     before = [p for p in in_sentence if p.end <= span.start]
     after = [p for p in in_sentence if p.start >= span.end]
-    if concept.experiencer == "object" and _hurts_a_professional(span, clause, persons, object_pronoun=object_pronoun):
-        return _Person("other", span.end, span.end, "", reporter=False)
     if concept.experiencer in ("object", "injured"):
         outsiders = [p for p in after if p.agent and p.group in _OUTSIDERS and p.end <= clause.end]
         if outsiders:
@@ -746,6 +754,17 @@ def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], 
         return after[0].group == "professional"
     before = [p for p in in_sentence if p.end <= span.start and not p.agent]
     return bool(object_pronoun) and len(before) >= 2 and before[-1].group == "professional"
+
+
+def _doer(span: _Span, clause: _Clause, persons: list[_Person]) -> _Person | None:
+    """Who did what the span says to a professional: the last person of the family or outside it named
+    before it in its clause who is not telling it ("Ms S became aggressive and threatened to kill me")."""
+    doers = [
+        p
+        for p in persons
+        if clause.start <= p.start and p.end <= span.start and p.group != "professional" and not p.reporter
+    ]
+    return doers[-1] if doers else None
 
 
 def _hurt_by_an_adult(person: _Person | None, clause: _Clause, persons: list[_Person]) -> bool:
