@@ -175,4 +175,22 @@ def test_an_older_sibling_named_with_the_family_while_a_child_is_not_an_adult_pr
     assert view.children_outside_household == ()
     for day in ("2019-08-01", "2019-09-01"):
         family.entry(day, "home_visit", "Older sister visiting, present at the visit.", [child, sister])
-    assert FamilyView.as_of_date(family.build(), date(2019, 10, 1)).household.adults == (sister,)
+    # her call with a disclosure is a relative's report, not presence: two visits are not yet three days
+    assert FamilyView.as_of_date(family.build(), date(2019, 10, 1)).household.adults == ()
+    family.entry("2019-10-01", "home_visit", "Older sister present again.", [child, sister])
+    assert FamilyView.as_of_date(family.build(), date(2019, 10, 2)).household.adults == (sister,)
+
+
+def test_a_grandmother_living_elsewhere_who_reports_and_is_at_incidents_is_not_regularly_present() -> None:
+    family = FamilyBuilder()
+    mother = family.person("Mother", role="mother", dob="1990-01-01", lives_with_child=True)
+    child = family.person("Child", role="child", dob="2014-01-01", lives_with_child=True)
+    nan = family.person("Nan", role="grandparent", dob="1965-01-01", lives_with_child=False)
+    family.entry("2016-01-10", "domestic_abuse_incident", "Nan banging at the door.", [mother, child, nan])
+    family.entry("2016-02-10", "domestic_abuse_incident", "Nan says Father followed her.", [mother, child, nan])
+    family.entry("2016-02-12", "contact", "Police notification: Nan's report.", [child, nan])
+    family.entry("2016-03-01", "family_report", "Nan rang: worried about the children.", [child, nan])
+    assert FamilyView.as_of_date(family.build(), date(2016, 4, 1)).household.adults == (mother,)
+    for day in ("2016-04-05", "2016-05-05", "2016-06-05"):
+        family.entry(day, "home_visit", "Child seen at home; Nan there, looking after him.", [child, nan])
+    assert FamilyView.as_of_date(family.build(), date(2016, 7, 1)).household.adults == (mother, nan)

@@ -21,6 +21,8 @@ from safechron.vocabulary import CHILD_ROLES, PARENT_ROLES
 __all__ = [
     "ADULT_AGE",
     "REGULAR_PRESENCE_DAYS",
+    "RELATIVE_ROLES",
+    "SEEN_WITH_FAMILY",
     "FamilyView",
     "Household",
     "Incident",
@@ -39,6 +41,14 @@ ADULT_AGE = 18.0
 REGULAR_PRESENCE_DAYS = 3
 #: Reports about a family by others: being named in one is not being present with the child.
 REPORTS_BY_OTHERS = frozenset({"family_report", "public_report", "complaint"})
+#: Relatives (a grandparent, an aunt, an adult brother or sister) who live elsewhere are often named with
+#: the children: they report worries, they are hurt or cause trouble at incidents, they are talked about
+#: at meetings. None of that is being present with the child; seeing them with the child is.
+RELATIVE_ROLES = frozenset({"grandparent", "relative", "sibling"})
+#: Records of a practitioner seeing the family: naming a relative there records them with the child.
+SEEN_WITH_FAMILY = frozenset(
+    {"home_visit", "school_visit", "office_visit", "child_seen", "video_call", "health_visit", "postnatal_check"}
+)
 
 PLAN_STARTS = {"cp_plan_start": "cp", "cin_plan_start": "cin"}
 PLAN_ENDS = {
@@ -255,7 +265,10 @@ class FamilyView:
         - An adult who lives elsewhere (or whose role is not a parent's) is still in the household
           when regularly present: named, as an adult, together with a child of the household in
           entries on `REGULAR_PRESENCE_DAYS` different days or more. Reports about the family by relatives or
-          the public do not count as presence.
+          the public do not count as presence. For a relative (`RELATIVE_ROLES`: a grandparent reporting
+          concerns, an aunt hurt at an incident at the door) only the records of practitioners seeing the
+          family with them count (`SEEN_WITH_FAMILY`): the catalogue's household is the adults who live
+          with, or are recorded as regularly present with, the child.
         """
         children = tuple(pid for pid in self.children if _lives_with_child(self.persons[pid]) is not False)
         home = {code for pid in children for code in _postcodes(self.persons[pid])}
@@ -290,8 +303,11 @@ class FamilyView:
             day = entry.date.start
             if children.intersection(subjects):
                 for pid in subjects:
-                    if pid not in children and not self.is_child(pid, day):
-                        days_with.setdefault(pid, set()).add(day)
+                    if pid in children or self.is_child(pid, day):
+                        continue
+                    if _role(self.persons.get(pid)) in RELATIVE_ROLES and entry.event_type not in SEEN_WITH_FAMILY:
+                        continue
+                    days_with.setdefault(pid, set()).add(day)
         return {pid: len(found) for pid, found in days_with.items()}
 
     @cached_property
@@ -470,3 +486,7 @@ def iter_windows(dates: list[date], window: timedelta) -> Iterator[tuple[int, in
         while dates[end] - dates[start] > window:
             start += 1
         yield start, end
+
+
+def _role(person: Person | None) -> str:
+    return person.role if person is not None else ""
