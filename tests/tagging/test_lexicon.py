@@ -53,3 +53,18 @@ def test_a_term_added_by_a_practitioner_is_used(tmp_path: Path) -> None:
 def test_number_ranges_expand() -> None:
     assert ranges_expand("aged {1-3}") == ["aged 1", "aged 2", "aged 3"]
     assert ranges_expand("no range") == ["no range"]
+
+
+def test_a_misspelt_tag_for_an_aimed_or_adult_harm_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    for key, tag in (("at_a_professional", "hostility_to_professionals"), ("by_an_adult", "domestic_abuse")):
+        path.write_text(SHIPPED.replace(f'{key} = "{tag}"', f'{key} = "hostilty"'), encoding="utf-8")
+        with pytest.raises(LexiconError, match="hostilty"):
+            lexicon_load(path=path)
+
+
+def test_an_unknown_concept_experiencer_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text(SHIPPED.replace('experiencer = "party"', 'experiencer = "parties"'), encoding="utf-8")
+    with pytest.raises(LexiconError, match="parties"):
+        lexicon_load(path=path)

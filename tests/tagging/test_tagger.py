@@ -280,3 +280,71 @@ def test_what_is_said_not_to_concern_the_family_is_negated(tagger: Tagger) -> No
 def test_smacking_is_a_childs_injury_whoever_tells_it(tagger: Tagger) -> None:
     assert tagger.propose("D21 said her stepdad smacked her on the legs.") == {"physical_injury"}
     assert tagger.propose("Mum admitted she smacks S1 when he is naughty.") == {"physical_injury"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr W said he was going to do her in.",
+        "He told her he would finish her off if she called the police.",
+        "Text message read 'ill stab you'.",
+    ],
+)
+def test_colloquial_threats_to_kill_are_threats_to_kill(tagger: Tagger, text: str) -> None:
+    assert tagger.propose(text) == {"weapon_or_threat_to_kill", "domestic_abuse"}
+
+
+def test_a_threat_to_the_writer_is_hostility_not_domestic_abuse(tagger: Tagger) -> None:
+    writer = "At the office Ms S became very aggressive, threatened to kill me and threw a chair at me."
+    assert tagger.propose(writer) == {"hostility_to_professionals"}
+    assert tagger.propose("Mr C threatened to kill the social worker.") == {"hostility_to_professionals"}
+    # told by someone, or quoted, "me" is the one telling it
+    told = "Ms D said Mr C threatened to kill me."
+    assert tagger.propose(told) == {"weapon_or_threat_to_kill", "domestic_abuse"}
+    assert "domestic_abuse" in tagger.propose("Ms D: 'he threatened to kill me'.")
+
+
+def test_a_quarrel_with_a_professional_is_not_domestic_abuse(tagger: Tagger) -> None:
+    assert tagger.propose("Ms T took an overdose after an argument with social care.") == {"self_harm"}
+    assert tagger.propose("Mr H had a row with the housing officer.") == frozenset()
+    assert tagger.propose("Verbal argument between Ms A and Mr B, police attended.") == {"domestic_abuse"}
+
+
+def test_idioms_and_birthmarks_are_not_violence_or_injuries(tagger: Tagger) -> None:
+    assert tagger.propose("Ms T says the conference pushed her over the edge.") == frozenset()
+    assert tagger.propose("Mongolian blue spots noted on the body map at birth.") == frozenset()
+    spots = "Body map: Mongolian blue spots over the buttocks. Bruise to the left cheek of S2."
+    assert tagger.propose(spots) == {"physical_injury"}
+
+
+def test_home_conditions_described_concretely_are_neglect(tagger: Tagger) -> None:
+    text = "Kitchen not working, toilets blocked, the children using a bucket."
+    assert tagger.propose(text) == {"neglect"}
+
+
+def test_an_adult_hurt_by_another_adult_of_the_family_is_domestic_abuse(tagger: Tagger) -> None:
+    assert tagger.propose("Ms Y had bruising to her neck caused by Mr Z.") == {"domestic_abuse"}
+    assert tagger.propose("Mr U brought Ms E to ED with a sprained ankle after a fall.") == frozenset()
+
+
+def test_a_parents_own_parents_in_a_sentence_about_their_childhood_are_their_history(tagger: Tagger) -> None:
+    text = "Ms J spoke about her childhood in Leeds, where she lived with her aunt, and her dad drank heavily."
+    assert tagger.propose(text) == {"parental_adverse_childhood"}
+    assert tagger.propose("Ms J's dad drinks heavily. She grew up in Leeds.") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("No concerns re drugs and dad drinks daily.", "alcohol_misuse_parent"),
+        ("Denies drug use and Darren drinks every day.", "alcohol_misuse_parent"),
+        ("Tested negative for opiates and is reducing her methadone.", "substance_misuse_parent"),
+    ],
+)
+def test_a_negation_does_not_reach_past_and_into_a_new_statement(tagger: Tagger, text: str, tag: str) -> None:
+    assert tagger.propose(text) == {tag}
+
+
+def test_a_negation_still_reaches_a_list_of_people_or_an_owner(tagger: Tagger) -> None:
+    assert tagger.propose("No concerns about mum and dad drinking.") == frozenset()
+    assert tagger.propose("No evidence of DV and Mr B's drug use.") == frozenset()
