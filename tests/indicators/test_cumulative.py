@@ -75,8 +75,11 @@ def test_toxic_trio_fires_when_all_three_are_evidenced_within_a_year() -> None:
     assert alert.severity == "high"
     assert alert.first_met_on == date(2016, 6, 14)
     assert ids(alert) == records
-    assert "Mother and Father" in alert.explanation
-    assert "between 2 March and 14 June 2016" in alert.explanation
+    assert alert.adults == (family.mother, family.father)
+    assert alert.explanation == (
+        "Domestic abuse (Mother and Father), parental mental ill-health (Mother) and parental substance or "
+        "alcohol misuse (Father) are each recorded between 2 March and 14 June 2016, within 12 months."
+    )
     assert alerts(chronology, "2016-07-01", "TOXIC_TRIO_PARTIAL") == []
 
 
@@ -87,7 +90,10 @@ def test_two_of_the_trio_give_the_partial_alert_until_the_third_appears() -> Non
     [partial] = alerts(chronology, "2016-06-13", "TOXIC_TRIO_PARTIAL")
     assert partial.severity == "medium"
     assert partial.first_met_on == date(2016, 4, 10)
-    assert "parental substance or alcohol misuse is not recorded" in partial.explanation
+    assert partial.explanation.startswith(
+        "Domestic abuse (Mother and Father) and parental mental ill-health (Mother) are both recorded between "
+        "2 March and 10 April 2016, within 12 months; parental substance or alcohol misuse is not recorded."
+    )
 
 
 def test_toxic_trio_near_miss_strands_more_than_a_year_apart() -> None:
@@ -229,8 +235,28 @@ def test_pregnancy_in_household_with_domestic_abuse_and_no_pre_birth_assessment(
     assert alert.severity == "high"
     assert alert.first_met_on == date(2016, 3, 30)
     assert sorted(ids(alert)) == sorted(records)
-    assert alert.explanation.startswith("Mother's pregnancy was known on 1 March 2016 in a household with domestic")
-    assert alert.adults == (chronology.persons[0].person_id,)
+    assert alert.explanation.startswith(
+        "Mother's pregnancy was known on 1 March 2016 in a household with domestic abuse (Mother and Father)"
+    )
+    assert alert.adults == ("p1", "p2")  # Mother, whose pregnancy it is, and the adults of the abuse
+
+
+def test_pregnancy_is_the_pregnant_womans_not_everyone_named_on_the_record() -> None:
+    family = Family()
+    family.incident("2016-01-15")
+    unborn = family.builder.person("Unborn Baby", role="unborn", unborn=True, sex="female")
+    girl = family.builder.person("Sister", role="child", dob="2010-01-01", sex="female")
+    family.builder.entry(
+        "2016-03-01",
+        "antenatal_appointment",
+        "Booking: Mother attended with Father and Sister.",
+        [girl, unborn, family.father, family.mother],
+        agency="Maternity",
+    )
+    [alert] = alerts(family.builder.build(), "2016-04-15", "PREGNANCY_IN_RISK_HOUSEHOLD")
+    assert alert.explanation.startswith("Mother's pregnancy was known on 1 March 2016")
+    assert alert.adults == (family.mother, family.father)
+    assert alert.children == (unborn,)
 
 
 def test_pregnancy_near_miss_pre_birth_assessment_on_day_28() -> None:
@@ -267,7 +293,10 @@ def test_infant_with_a_young_sibling_in_a_household_with_domestic_abuse() -> Non
     assert alert.first_met_on == date(2016, 9, 1)
     assert alert.children == (baby,)
     assert ids(alert) == [record]
-    assert "Baby, born 1 May 2016, is under 1 in a household with domestic abuse" in alert.explanation
+    assert "Baby, born 1 May 2016, is under 1 in a household with domestic abuse (Mother and Father)" in (
+        alert.explanation
+    )
+    assert [p.display_name for p in chronology.persons if p.person_id in alert.adults] == ["Mother", "Father"]
     assert "living with another child under 5" in alert.explanation
 
 
@@ -454,7 +483,10 @@ def test_pregnancy_explanation_names_each_risk_once() -> None:
                          agency="Adult Mental Health")
     family.builder.entry("2016-02-01", "pregnancy_confirmed", "Pregnant.", [family.mother], agency="GP")
     [alert] = alerts(family.builder.build(), "2016-03-15", "PREGNANCY_IN_RISK_HOUSEHOLD")
-    assert "in a household with domestic abuse and parental mental ill-health, and no pre-birth" in alert.explanation
+    assert (
+        "in a household with domestic abuse (Mother and Father) and parental mental ill-health (Mother), "
+        "and no pre-birth" in alert.explanation
+    )
 
 
 def test_an_older_child_named_in_a_childhood_abuse_record_is_not_an_earlier_partner() -> None:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from safechron.chronology.model import Entry
+from safechron.chronology.model import Entry, Person
 from safechron.indicators.base import Alert, evidence_of, indicator
 from safechron.indicators.context import (
     FamilyView,
@@ -95,6 +95,8 @@ HEALTH_AGENCY_TYPES = frozenset(
 )
 
 PREGNANCY_EVENTS = frozenset({"pregnancy_confirmed", "antenatal_appointment", "antenatal_missed"})
+MOTHER_ROLES = frozenset({"mother", "stepmother"})  # a woman's role, when her sex is not recorded
+YOUNGEST_MOTHER_AGE = 12  # a girl of the household named on pregnancy records may be the one pregnant
 AFTER_BIRTH_EVENTS = frozenset({"birth", "postnatal_check", "scbu_admission"})
 PRE_BIRTH_RESPONSES = frozenset({"pre_birth_assessment", "icpc", "rcpc"})
 
@@ -155,6 +157,12 @@ def _adults_in(view: FamilyView, entries: Iterable[Entry]) -> tuple[str, ...]:
     return tuple(pid for pid in view.household.adults if pid in named)
 
 
+def _strand_with_adults(view: FamilyView, strand: str, entries: list[Entry]) -> str:
+    """'domestic abuse (Mother and Father)': a strand and the adults of the household its records are about."""
+    adults = _adults_in(view, entries)
+    return f"{strand} ({view.names(adults)})" if adults else strand
+
+
 def _children_in(view: FamilyView, entries: Iterable[Entry]) -> tuple[str, ...]:
     named = {pid for entry in entries for pid in view.subjects(entry)}
     return tuple(pid for pid in view.household.children if pid in named) or view.household.children
@@ -201,19 +209,19 @@ def toxic_trio(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         as_of=view.as_of, changes=window_changes(all_dates, window), holds=lambda day: len(present(day)) >= need
     )
     assert first is not None
-    relied = [entry for strand in now for entry in _in_window(view.as_of, window, strands[strand])]
+    recent = {strand: _in_window(view.as_of, window, strands[strand]) for strand in now}
+    relied = [entry for entries in recent.values() for entry in entries]
+    named = [_strand_with_adults(view, strand, entries) for strand, entries in recent.items()]
     adults = _adults_in(view, relied) or view.household.adults
-    who = view.names(adults) or "the adults of the household"
+    listed = _listing(named)
+    when = f"{_span_of(relied)}, within {spoken_period(cfg['window_days'])}"
     if full:
-        explanation = (
-            f"Domestic abuse, parental mental ill-health and parental substance or alcohol misuse are each "
-            f"recorded for {who} {_span_of(relied)}, within {spoken_period(cfg['window_days'])}."
-        )
+        explanation = f"{listed[:1].upper() + listed[1:]} are each recorded {when}."
     else:
         missing = next(strand for strand in TRIO if strand not in now)
         explanation = (
-            f"{_listing(now)[:1].upper() + _listing(now)[1:]} are both recorded for {who} {_span_of(relied)}, within "
-            f"{spoken_period(cfg['window_days'])}; {missing} is not recorded. Two of the toxic trio are present."
+            f"{listed[:1].upper() + listed[1:]} are both recorded {when}; {missing} is not recorded. "
+            f"Two of the toxic trio are present."
         )
     return [
         Alert(
@@ -373,9 +381,9 @@ def pregnancy_in_risk_household(view: FamilyView, cfg: dict[str, Any]) -> list[A
             continue
         if view.as_of - first > days(cfg["relevant_days"]):
             continue
-        mothers = _adults_in(view, signals)
+        mother = _pregnant_woman(view, signals)
         explanation = (
-            f"{view.names(mothers) or 'A member of the household'}'s pregnancy was known on "
+            f"{view.name(mother) if mother else 'A member of the household'}'s pregnancy was known on "
             f"{signals[0].date.display()} in a household with {_listing(reasons)}, and no pre-birth "
             f"assessment or conference was recorded within {cfg['respond_within_days']} days "
             f"(by {spoken_day(first - timedelta(days=1))})."
@@ -388,7 +396,7 @@ def pregnancy_in_risk_household(view: FamilyView, cfg: dict[str, Any]) -> list[A
                 evidence=evidence_of([signals[0], *risk_entries]),
                 explanation=explanation,
                 children=tuple(pid for pid in view.household.children if view.persons[pid].unborn),
-                adults=mothers,
+                adults=tuple(dict.fromkeys((*([mother] if mother else []), *_adults_in(view, risk_entries)))),
             )
         )
     return alerts
@@ -404,6 +412,25 @@ def pregnancies(view: FamilyView) -> list[list[Entry]]:
             ended_by = next((day for day in births if day >= entry.date.start), None)
             pregnancies.setdefault(ended_by, []).append(entry)
     return list(pregnancies.values())
+
+
+def _pregnant_woman(view: FamilyView, signals: list[Entry]) -> str | None:
+    """Whose pregnancy it is: of the household the pregnancy records are about, a woman (recorded as
+    female, or in a mother's role), else a girl of `YOUNGEST_MOTHER_AGE` or more; never the unborn baby,
+    the father or a young sister named on the record."""
+    members = set(view.household.members)
+    named = dict.fromkeys(pid for entry in signals for pid in view.subjects(entry) if pid in members)
+    women = [pid for pid in named if _female(view.persons[pid]) and not view.is_child(pid)]
+    girls = [
+        pid
+        for pid in named
+        if _female(view.persons[pid]) and (view.age(pid) or 0) >= YOUNGEST_MOTHER_AGE and view.is_child(pid)
+    ]
+    return next(iter(women + girls), None)
+
+
+def _female(person: Person) -> bool:
+    return not person.unborn and (person.sex == "female" or (person.sex == "unknown" and person.role in MOTHER_ROLES))
 
 
 def _birth_after(view: FamilyView, known: date) -> date | None:
@@ -435,17 +462,21 @@ def _risk_start(
         reasons: list[str] = []
         relied: list[Entry] = []
         abuse = _in_window(day, window, incidents)
+        present = {strand: _in_window(day, window, found) for strand, found in strands.items()}
+        present = {strand: found for strand, found in present.items() if found}
         if abuse:
-            reasons.append("domestic abuse")
+            reasons.append(_strand_with_adults(view, "domestic abuse", abuse))
             relied.extend(abuse)
         plans = [plan for plan in view.plan_periods if plan.open_on(day)]
         if plans:
             reasons.append(f"{view.name(plans[0].child)} on a {plans[0].label()}")
             relied.append(plans[0].start_entry)
-        present = {strand: _in_window(day, window, found) for strand, found in strands.items()}
-        present = {strand: found for strand, found in present.items() if found}
         if len(present) >= 2:
-            reasons.extend(strand for strand in present if strand not in reasons)
+            reasons.extend(
+                _strand_with_adults(view, strand, found)
+                for strand, found in present.items()
+                if not (abuse and strand == "domestic abuse")
+            )
             relied.extend(entry for found in present.values() for entry in found)
         if reasons:
             return day, reasons, relied
@@ -494,7 +525,8 @@ def infant_vulnerability(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         relied += [entry for since, entry in factors.values() if entry is not None and since <= view.as_of]
         explanation = (
             f"{view.name(child)}, born {spoken_day(born)}, is under 1 in a household with "
-            f"{_listing(list(present))} in the last {spoken_period(cfg['risk_window_days'])}, "
+            f"{_listing([_strand_with_adults(view, risk, found) for risk, found in present.items()])} in the last "
+            f"{spoken_period(cfg['risk_window_days'])}, "
             f"and is {_listing(reasons)}."
         )
         alerts.append(
