@@ -71,6 +71,14 @@ def test_da_perpetrators_a_stepfather_to_one_agency_is_one_whatever_the_others_c
     assert linked_in(chronology) == {family.father: [family.incident]}
 
 
+def test_da_perpetrators_a_mother_the_police_call_his_partner_is_not_linked_by_that_role() -> None:
+    family = Family(plan=False)
+    chronology = family.builder.build()
+    mother = chronology.person(family.mother)
+    mother.records.append(replace(mother.records[0], agency="Police", role="partner"))
+    assert linked_in(chronology) == {family.father: [family.incident]}
+
+
 def linked_in(chronology: Chronology) -> dict[str, list[str]]:
     view = FamilyView.as_of_date(chronology, date(2016, 12, 31))
     return {pid: [e.record_id for e in entries] for pid, entries in da_perpetrators(view).items()}

@@ -26,7 +26,7 @@ from safechron.indicators.context import (
     spoken_span,
     window_changes,
 )
-from safechron.indicators.cumulative import SERIOUS_DA_TAGS, da_incidents, da_pattern
+from safechron.indicators.cumulative import MOTHER_ROLES, SERIOUS_DA_TAGS, da_incidents, da_pattern
 from safechron.vocabulary import PARENT_ROLES
 
 __all__ = ["current_lapses", "da_perpetrators", "mentions", "no_contact_terms", "strategy_meeting_within"]
@@ -154,8 +154,11 @@ def da_perpetrators(view: FamilyView) -> dict[str, list[Entry]]:
 def _in_partner_role(view: FamilyView, person_id: str) -> bool:
     """Whether the person is a father, stepfather or partner as any agency records them: agencies that
     know them only as "other adult" (an ambulance crew, a hospital ward) do not outvote children's
-    social care's "stepfather"."""
+    social care's "stepfather". A mother whom the police record as the "partner" of the man they were
+    called to is not thereby linked to the abuse: that takes a record naming her as perpetrator."""
     person = view.persons[person_id]
+    if person.role in MOTHER_ROLES:
+        return False
     return person.role in PERPETRATOR_ROLES or any(record.role in PERPETRATOR_ROLES for record in person.records)
 
 
