@@ -62,6 +62,12 @@ _SWAPPED = (
     "jaro_winkler_similarity(given_l, family_r) >= 0.92 and jaro_winkler_similarity(family_l, given_r) >= 0.92"
 )
 
+#: The share of the words of the longer address that the other address also has.
+_SHARED_WORDS = (
+    "len(list_intersect(string_split(address_l, ' '), string_split(address_r, ' '))) "
+    "/ greatest(len(string_split(address_l, ' ')), len(string_split(address_r, ' ')))"
+)
+
 COMPARISONS: tuple[Comparison, ...] = (
     Comparison(
         name="given_name",
@@ -142,8 +148,9 @@ COMPARISONS: tuple[Comparison, ...] = (
         levels=(
             Level("address_l = address_r", "address exact", 0.45, 0.002),
             Level("jaro_winkler_similarity(address_l, address_r) >= 0.9", "address similar", 0.25, 0.005),
-            Level("jaro_winkler_similarity(address_l, address_r) >= 0.8", "address a little similar", 0.1, 0.03),
-            Level("true", "address different", 0.2, 0.963),
+            Level(f"{_SHARED_WORDS} >= 0.5", "address sharing most words", 0.1, 0.01),
+            Level("jaro_winkler_similarity(address_l, address_r) >= 0.8", "address a little similar", 0.05, 0.03),
+            Level("true", "address different", 0.15, 0.953),
         ),
     ),
     Comparison(
@@ -227,7 +234,7 @@ def score_pairs(features: Sequence[RecordFeatures], *, prior: float, threshold: 
         retain_matching_columns=True,  # brings the gamma (level) columns the reasons are made of
         retain_intermediate_calculation_columns=False,
     )
-    linker = Linker(_frame(features), settings, db_api=DuckDBAPI())
+    linker = Linker(_frame(features), settings, db_api=DuckDBAPI(), set_up_basic_logging=False)
     predictions = linker.inference.predict(threshold_match_probability=threshold).as_pandas_dataframe()
     gamma_columns = [f"gamma_{comparison.name}" for comparison in COMPARISONS]
     return [
