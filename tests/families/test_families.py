@@ -183,8 +183,9 @@ FAMILY_B = [
              "the stepfather's risk assessment outstanding, 003 4.20, 4.36"),
     Expected("ADULT_SAFEGUARDING_LINK", date(2020, 10, 1), "medium", date(2020, 9, 24), ("Iris",),
              "adult safeguarding about the home the children live in, 003 4.21"),
-    Expected("CUMULATIVE_NEGLECT", date(2021, 1, 10), "medium", None, ("Mason",),
-             "unkempt, home without amenities, 003 4.11, 4.21, 4.35"),
+    Expected("CUMULATIVE_NEGLECT", date(2021, 1, 10), "high", None, ("Mason",),
+             "unkempt, home without amenities: 8 signs in 12 months since the tagger reads concrete home "
+             "conditions as neglect, 003 4.11, 4.21, 4.35"),
     Expected("REMOTE_CONTACT_ONLY", date(2021, 1, 10), "medium", None, ("Jade", "Mason"),
              "video contact in lockdown, 003 4.49–4.50"),
     Expected("ADULT_CRISIS_NOT_SHARED", date(2021, 3, 9), "high", date(2021, 3, 9), ("Wayne", "overdose"),
