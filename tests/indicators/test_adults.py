@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.model import Chronology
-from safechron.indicators.adults import da_perpetrators, mentions
+from safechron.indicators.adults import da_perpetrators
 from safechron.indicators.base import REGISTRY, Alert, Thresholds
+from safechron.indicators.common import mentions
 from safechron.indicators.context import FamilyView
 from tests.builders import FamilyBuilder
 

@@ -9,13 +9,21 @@ catalogue rule in its docstring; its numbers come from thresholds.toml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, evidence_of, indicator
-from safechron.indicators.child import PlanRun, counted, in_words, plan_run, recent_run
+from safechron.indicators.common import (
+    PlanRun,
+    counted,
+    current_lapses,
+    in_words,
+    known_names,
+    mentions,
+    plan_run,
+    recent_run,
+)
 from safechron.indicators.context import (
     FamilyView,
     Incident,
@@ -29,11 +37,10 @@ from safechron.indicators.context import (
 from safechron.indicators.cumulative import MOTHER_ROLES, SERIOUS_DA_TAGS, da_incidents, da_pattern
 from safechron.vocabulary import PARENT_ROLES
 
-__all__ = ["current_lapses", "da_perpetrators", "mentions", "no_contact_terms", "strategy_meeting_within"]
+__all__ = ["da_perpetrators", "no_contact_terms", "strategy_meeting_within"]
 
 GROUP = "The adults who pose the risk"
 
-Key = TypeVar("Key")
 
 #: Roles in which an adult named in a domestic abuse incident is taken as the alleged perpetrator,
 #: unless the records name someone else explicitly.
@@ -108,26 +115,8 @@ _NOT_ATTENDED = re.compile(
 # -- shared helpers ------------------------------------------------------------------------------
 
 
-def mentions(view: FamilyView, person_id: str, text: str) -> bool:
-    """Whether a text names the person by any name an agency recorded for them."""
-    return any(re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) for name in _names(view, person_id))
-
-
-def _names(view: FamilyView, person_id: str) -> set[str]:
-    """Every name agencies recorded for the person: full, given, first given name, known-as names, and the
-    family name when nobody else in the family has it."""
-    person = view.persons[person_id]
-    names = {person.display_name}
-    for record in person.records:
-        names.update((record.full_name, record.given_names, *record.given_names.split()[:1], *record.known_as))
-        others = {r.family_name.lower() for pid, p in view.persons.items() if pid != person_id for r in p.records}
-        if record.family_name.lower() not in others:
-            names.add(record.family_name)
-    return {name for name in names if len(name) > 1}
-
-
 def _named_as_perpetrator(view: FamilyView, person_id: str, text: str) -> bool:
-    for name in _names(view, person_id):
+    for name in known_names(view, person_id):
         who = re.escape(name)
         if re.search(rf"\b{who}\b{_GAP}{_ROLE_WORD}|\b{_ROLE_WORD}{_GAP}\b{who}\b", text, re.IGNORECASE):
             return True
@@ -160,24 +149,6 @@ def _in_partner_role(view: FamilyView, person_id: str) -> bool:
     if person.role in MOTHER_ROLES:
         return False
     return person.role in PERPETRATOR_ROLES or any(record.role in PERPETRATOR_ROLES for record in person.records)
-
-
-def current_lapses(
-    view: FamilyView, lapses: Iterable[tuple[Key, date, Incident]], *, relevant_days: int
-) -> dict[Key, tuple[date, list[tuple[date, Incident]]]]:
-    """Lapses (what they concern, the day the deadline passed, what was not followed up) grouped by what
-    they concern, for each group with a lapse still relevant as of the view: the day the unbroken run of
-    relevant lapses began, and the lapses of that run."""
-    grouped: dict[Key, list[tuple[date, Incident]]] = {}
-    for key, day, incident in lapses:
-        if day <= view.as_of:
-            grouped.setdefault(key, []).append((day, incident))
-    current = {}
-    for key, found in grouped.items():
-        start = recent_run(view, (day for day, _ in found), relevant_days=relevant_days)
-        if start is not None:
-            current[key] = (start, [(day, incident) for day, incident in found if day >= start])
-    return current
 
 
 def strategy_meeting_within(view: FamilyView, start: date, deadline: date) -> bool:

@@ -15,9 +15,8 @@ from typing import Any
 
 from safechron.chronology.dates import DateError, PartialDate
 from safechron.chronology.model import Entry
-from safechron.indicators.adults import current_lapses, mentions
 from safechron.indicators.base import Alert, Evidence, evidence_of, indicator
-from safechron.indicators.child import counted, in_words, recent_run
+from safechron.indicators.common import counted, current_lapses, in_words, mentions, recent_run
 from safechron.indicators.context import FamilyView, Incident, day_after_deadline, spoken_day
 from safechron.vocabulary import normalise_token
 

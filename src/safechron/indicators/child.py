@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, evidence_of, indicator
+from safechron.indicators.common import PlanRun, birthday, in_words, last_of, plan_run, recent_run
 from safechron.indicators.context import (
     FamilyView,
     condition_start,
@@ -25,9 +25,9 @@ from safechron.indicators.context import (
     spoken_span,
     window_changes,
 )
-from safechron.vocabulary import CHILD_ROLES, humanise
+from safechron.vocabulary import CHILD_ROLES
 
-__all__ = ["PlanRun", "birthday", "concern_tags", "counted", "in_words", "last_of", "plan_run", "recent_run"]
+__all__ = ["concern_tags"]
 
 GROUP = "The child in view"
 
@@ -90,76 +90,9 @@ _NON_ENGAGEMENT = re.compile(r"\bengag\w*|\battend\w*|\bNEET\b", re.IGNORECASE)
 # -- shared helpers ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PlanRun:
-    """An unbroken time on plans for one child (a CP plan stepping down to CIN is one run)."""
-
-    child: str
-    start: date
-    start_entry: Entry
-
-
-def plan_run(view: FamilyView, child: str, *, kind: str | None = None) -> PlanRun | None:
-    """The unbroken run of plans (of `kind`, or any) that covers the as-of date, if the child is on one."""
-    run: PlanRun | None = None
-    run_end: date | None = None
-    for plan in sorted(view.plans_for(child, kind), key=lambda p: p.start):
-        if plan.start > view.as_of:
-            break
-        continues = run is not None and (run_end is None or plan.start <= run_end)
-        if run is None or not continues:
-            run, run_end = PlanRun(child, plan.start, plan.start_entry), plan.end
-        elif run_end is not None:
-            run_end = None if plan.end is None else max(run_end, plan.end)
-    if run is None or (run_end is not None and run_end <= view.as_of):
-        return None
-    return run
-
-
-def birthday(view: FamilyView, person_id: str, years: int) -> date | None:
-    """The day the person turns `years` (29 February birthdays fall on 1 March), if their birth is known."""
-    born = view.birth_date(person_id)
-    if born is None:
-        return None
-    try:
-        return born.replace(year=born.year + years)
-    except ValueError:
-        return date(born.year + years, 3, 1)
-
-
-def last_of(entries: Iterable[Entry]) -> Entry | None:
-    """The latest of some entries in date order."""
-    ordered = sorted(entries, key=Entry.sort_key)
-    return ordered[-1] if ordered else None
-
-
-def in_words(token: str) -> str:
-    """A vocabulary token inside a sentence: 'core group', 'parental substance misuse', but 'MARAC'."""
-    label = humanise(token)
-    return label if label[:2].isupper() else label[0].lower() + label[1:]
-
-
-def counted(number: int, word: str) -> str:
-    """'a meeting', 'an allegation', '3 meetings'."""
-    if number == 1:
-        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
-    return f"{number} {word}s"
-
-
 def concern_tags(entry: Entry) -> frozenset[str]:
     """The tags of an entry that describe harm or risk in a home."""
     return entry.tags & HOUSEHOLD_RISK_TAGS
-
-
-def recent_run(view: FamilyView, days: Iterable[date], *, relevant_days: int) -> date | None:
-    """Since when some event of `days` has happened within `relevant_days` before each day up to as-of."""
-    found = sorted(set(days))
-    relevance = timedelta(days=relevant_days)
-    return condition_start(
-        as_of=view.as_of,
-        changes=window_changes(found, relevance),
-        holds=lambda day: any(day - relevance <= d <= day for d in found),
-    )
 
 
 def _is_remote(entry: Entry) -> bool:

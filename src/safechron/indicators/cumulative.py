@@ -26,6 +26,7 @@ from typing import Any
 
 from safechron.chronology.model import Entry, Person
 from safechron.indicators.base import Alert, evidence_of, indicator
+from safechron.indicators.common import adults_named, listing
 from safechron.indicators.context import (
     FamilyView,
     Incident,
@@ -152,26 +153,15 @@ def _in_window(day: date, window: timedelta, entries: Iterable[Entry]) -> list[E
     return [entry for entry in entries if day - window <= entry.date.start <= day]
 
 
-def _adults_in(view: FamilyView, entries: Iterable[Entry]) -> tuple[str, ...]:
-    named = {pid for entry in entries for pid in view.subjects(entry)}
-    return tuple(pid for pid in view.household.adults if pid in named)
-
-
 def _strand_with_adults(view: FamilyView, strand: str, entries: list[Entry]) -> str:
     """'domestic abuse (Mother and Father)': a strand and the adults of the household its records are about."""
-    adults = _adults_in(view, entries)
+    adults = adults_named(view, entries)
     return f"{strand} ({view.names(adults)})" if adults else strand
 
 
 def _children_in(view: FamilyView, entries: Iterable[Entry]) -> tuple[str, ...]:
     named = {pid for entry in entries for pid in view.subjects(entry)}
     return tuple(pid for pid in view.household.children if pid in named) or view.household.children
-
-
-def _listing(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _span_of(entries: list[Entry]) -> str:
@@ -212,8 +202,8 @@ def toxic_trio(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     recent = {strand: _in_window(view.as_of, window, strands[strand]) for strand in now}
     relied = [entry for entries in recent.values() for entry in entries]
     named = [_strand_with_adults(view, strand, entries) for strand, entries in recent.items()]
-    adults = _adults_in(view, relied) or view.household.adults
-    listed = _listing(named)
+    adults = adults_named(view, relied) or view.household.adults
+    listed = listing(named)
     when = f"{_span_of(relied)}, within {spoken_period(cfg['window_days'])}"
     if full:
         explanation = f"{listed[:1].upper() + listed[1:]} are each recorded {when}."
@@ -260,7 +250,7 @@ def da_pattern(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         return []
     found = recent(view.as_of)
     relied = [entry for incident in found for entry in incident.entries]
-    adults = _adults_in(view, relied)
+    adults = adults_named(view, relied)
     serious = sorted({tag for incident in found for tag in _serious_tags(incident)})
     count = len(found)
     explanation = (
@@ -268,7 +258,7 @@ def da_pattern(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         f"{spoken_span(found[0].day, found[-1].day)} involving {view.names(adults) or 'the household'}"
     )
     if serious:
-        explanation += ", including " + _listing([_SERIOUS_WORDS[tag] for tag in serious])
+        explanation += ", including " + listing([_SERIOUS_WORDS[tag] for tag in serious])
     explanation += f" (within {spoken_period(cfg['window_days'])})."
     return [
         Alert(
@@ -322,7 +312,7 @@ def cumulative_neglect(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     children = _children_in(view, relied)
     explanation = (
         f"{len(found)} signs of neglect of {view.names(children)} {spoken_span(found[0].day, found[-1].day)}, "
-        f"recorded by {_listing(agencies)} (within {spoken_period(cfg['window_days'])})."
+        f"recorded by {listing(agencies)} (within {spoken_period(cfg['window_days'])})."
     )
     return [
         Alert(
@@ -332,7 +322,7 @@ def cumulative_neglect(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             evidence=evidence_of(relied),
             explanation=explanation,
             children=children,
-            adults=_adults_in(view, relied),
+            adults=adults_named(view, relied),
         )
     ]
 
@@ -384,7 +374,7 @@ def pregnancy_in_risk_household(view: FamilyView, cfg: dict[str, Any]) -> list[A
         mother = _pregnant_woman(view, signals)
         explanation = (
             f"{view.name(mother) if mother else 'A member of the household'}'s pregnancy was known on "
-            f"{signals[0].date.display()} in a household with {_listing(reasons)}, and no pre-birth "
+            f"{signals[0].date.display()} in a household with {listing(reasons)}, and no pre-birth "
             f"assessment or conference was recorded within {cfg['respond_within_days']} days "
             f"(by {spoken_day(first - timedelta(days=1))})."
         )
@@ -396,7 +386,7 @@ def pregnancy_in_risk_household(view: FamilyView, cfg: dict[str, Any]) -> list[A
                 evidence=evidence_of([signals[0], *risk_entries]),
                 explanation=explanation,
                 children=tuple(pid for pid in view.household.children if view.persons[pid].unborn),
-                adults=tuple(dict.fromkeys((*([mother] if mother else []), *_adults_in(view, risk_entries)))),
+                adults=tuple(dict.fromkeys((*([mother] if mother else []), *adults_named(view, risk_entries)))),
             )
         )
     return alerts
@@ -525,9 +515,9 @@ def infant_vulnerability(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         relied += [entry for since, entry in factors.values() if entry is not None and since <= view.as_of]
         explanation = (
             f"{view.name(child)}, born {spoken_day(born)}, is under 1 in a household with "
-            f"{_listing([_strand_with_adults(view, risk, found) for risk, found in present.items()])} in the last "
+            f"{listing([_strand_with_adults(view, risk, found) for risk, found in present.items()])} in the last "
             f"{spoken_period(cfg['risk_window_days'])}, "
-            f"and is {_listing(reasons)}."
+            f"and is {listing(reasons)}."
         )
         alerts.append(
             Alert(
@@ -537,7 +527,7 @@ def infant_vulnerability(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 evidence=evidence_of(relied),
                 explanation=explanation,
                 children=(child,),
-                adults=_adults_in(view, relied),
+                adults=adults_named(view, relied),
             )
         )
     return alerts
@@ -657,7 +647,7 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 evidence=evidence_of(relied),
                 explanation=explanation,
                 children=(child,),
-                adults=_adults_in(view, relied),
+                adults=adults_named(view, relied),
             )
         )
     return alerts
@@ -765,7 +755,7 @@ def parent_history(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             continue
         kinds = sorted({kind for _, kind in history})
         explanation = (
-            f"{view.name(adult)} has a recorded history of {_listing(kinds)}, and no assessment in the last "
+            f"{view.name(adult)} has a recorded history of {listing(kinds)}, and no assessment in the last "
             f"{spoken_period(cfg['assessment_window_days'])} refers to it."
         )
         alerts.append(

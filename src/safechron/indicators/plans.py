@@ -12,13 +12,13 @@ record belongs to it; otherwise the first later entry of the right type about th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, evidence_of, indicator
+from safechron.indicators.common import adults_named, listing
 from safechron.indicators.context import (
     FamilyView,
     Incident,
@@ -126,12 +126,6 @@ SILENCE_KINDS: dict[str, frozenset[str]] = {
 # -- shared helpers -----------------------------------------------------------------------------
 
 
-def _listing(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
@@ -160,11 +154,6 @@ def _follow_ups(view: FamilyView, earlier: list[Entry], later: list[Entry]) -> d
             matched[first.key] = candidates[0]
             claimed.add(candidates[0].key)
     return matched
-
-
-def _household_adults_named(view: FamilyView, entries: Iterable[Entry]) -> tuple[str, ...]:
-    named = {pid for entry in entries for pid in view.subjects(entry)}
-    return tuple(pid for pid in view.household.adults if pid in named)
 
 
 def _risk_events(view: FamilyView) -> list[Incident]:
@@ -237,7 +226,7 @@ def agreement_breached(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         return []
     triggers.sort(key=lambda t: t[0])
     relied = [entry for _, _, entries in triggers for entry in entries]
-    who = view.names(_household_adults_named(view, relied)) or "the family"
+    who = view.names(adults_named(view, relied)) or "the family"
     sentences = "; ".join(dict.fromkeys(text for _, text, _ in triggers))
     return [
         Alert(
@@ -247,7 +236,7 @@ def agreement_breached(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             evidence=evidence_of(relied),
             explanation=f"Written agreements with {who} are not holding: {sentences}.",
             children=view.household.children,
-            adults=_household_adults_named(view, relied),
+            adults=adults_named(view, relied),
         )
     ]
 
@@ -300,7 +289,7 @@ def stuck_plan(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             evidence=evidence_of(relied),
             explanation=explanation,
             children=children,
-            adults=_household_adults_named(view, relied),
+            adults=adults_named(view, relied),
         )
     ]
 
@@ -426,7 +415,7 @@ def plan_unchanged_after_new_risk(view: FamilyView, cfg: dict[str, Any]) -> list
             evidence=evidence_of(relied),
             explanation=explanation,
             children=children,
-            adults=_household_adults_named(view, relied),
+            adults=adults_named(view, relied),
         )
     ]
 
@@ -510,7 +499,7 @@ def plan_ended_with_actions_outstanding(view: FamilyView, cfg: dict[str, Any]) -
         ]
         if not outstanding:
             continue
-        requested = _listing([f"{_assessment_name(r)} requested on {r.date.display()}" for r in outstanding])
+        requested = listing([f"{_assessment_name(r)} requested on {r.date.display()}" for r in outstanding])
         explanation = (
             f"{ending.what} {view.names(ending.children)} ended on {spoken_day(ending.day)} "
             f"({_ending_name(ending.entry)}) while {_plural(len(outstanding), 'assessment')} requested under it "
@@ -524,7 +513,7 @@ def plan_ended_with_actions_outstanding(view: FamilyView, cfg: dict[str, Any]) -
                 evidence=evidence_of([*outstanding, ending.entry]),
                 explanation=explanation,
                 children=ending.children,
-                adults=_household_adults_named(view, outstanding),
+                adults=adults_named(view, outstanding),
             )
         )
     return alerts
@@ -685,7 +674,7 @@ def reassured_by_silence(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         sources = sorted({entry.agency for entry in relied})
         explanation = (
             f"On {decision.date.display()} the case was {_decision_name(decision)} although "
-            f"{_listing(sources)} reported {_listing([kind for kind, _ in unseen])} in the previous "
+            f"{listing(sources)} reported {listing([kind for kind, _ in unseen])} in the previous "
             f"{spoken_period(cfg['lookback_days'])} ({_plural(len(relied), 'report')}) that police records do not show."
         )
         alerts.append(
@@ -696,7 +685,7 @@ def reassured_by_silence(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
                 evidence=evidence_of([*relied, decision]),
                 explanation=explanation,
                 children=view.household.children,
-                adults=_household_adults_named(view, relied),
+                adults=adults_named(view, relied),
             )
         )
     return alerts
