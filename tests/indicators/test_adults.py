@@ -4,35 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from safechron.chronology.model import Chronology
 from safechron.indicators.adults import da_perpetrators
-from safechron.indicators.base import REGISTRY, Alert, Thresholds
+from safechron.indicators.base import REGISTRY, Thresholds
 from safechron.indicators.common import mentions
 from safechron.indicators.context import FamilyView
 from tests.builders import FamilyBuilder
-
-THRESHOLDS = Thresholds.load()
-
-
-def run(chronology: Chronology, as_of: str, code: str) -> list[Alert]:
-    """One indicator as the family was known on a day."""
-    view = FamilyView.as_of_date(chronology, date.fromisoformat(as_of))
-    return REGISTRY[code].function(view, THRESHOLDS.for_code(code))
+from tests.indicators.support import THRESHOLDS, Parents, ids, run
 
 
-def ids(alert: Alert) -> list[str]:
-    return [item.record_id for item in alert.evidence]
-
-
-class Family:
+class Family(Parents):
     """Mother, Father and Amy (4 in 2016), with Father's assault on Mother in November 2015."""
 
     def __init__(self, *, plan: bool = True) -> None:
-        self.builder = FamilyBuilder()
-        self.mother = self.builder.person("Mother", role="mother", dob="1990-01-01")
-        self.father = self.builder.person("Father", role="father", dob="1988-01-01")
+        super().__init__()
         self.amy = self.builder.person("Amy", role="child", dob="2012-01-01")
         self.incident = self.add(
             "2015-11-10",
@@ -43,9 +29,6 @@ class Family:
             tags=["domestic_abuse"],
         )
         self.plan = self.add("2016-01-04", "cp_plan_start", [self.amy]) if plan else ""
-
-    def add(self, day: str, event_type: str, subjects: list[str], summary: str = "", **fields: Any) -> str:
-        return self.builder.entry(day, event_type, summary or event_type, subjects, **fields).record_id
 
 
 # -- the adult linked to domestic abuse ----------------------------------------------------------

@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
-from safechron.chronology.model import Chronology
-from safechron.indicators import child as child_indicators
-from safechron.indicators.base import REGISTRY, Alert, Thresholds
+from safechron.indicators.base import REGISTRY
+from safechron.indicators.common import birthday, plan_run
 from safechron.indicators.context import FamilyView
 from tests.builders import FamilyBuilder
-
-THRESHOLDS = Thresholds.load()
-
-
-def run(chronology: Chronology, as_of: str, code: str) -> list[Alert]:
-    """One indicator as the family was known on a day."""
-    view = FamilyView.as_of_date(chronology, date.fromisoformat(as_of))
-    return REGISTRY[code].function(view, THRESHOLDS.for_code(code))
+from tests.indicators.support import Parents, ids, run
 
 
-def ids(alert: Alert) -> list[str]:
-    return [item.record_id for item in alert.evidence]
-
-
-class Family:
+class Family(Parents):
     """Mother, Father, Amy (4 in 2016) and Ben (1 in 2016) at home."""
 
     def __init__(self) -> None:
-        self.builder = FamilyBuilder()
-        self.mother = self.builder.person("Mother", role="mother", dob="1990-01-01")
-        self.father = self.builder.person("Father", role="father", dob="1988-01-01")
+        super().__init__()
         self.amy = self.builder.person("Amy", role="child", dob="2012-01-01")
         self.ben = self.builder.person("Ben", role="child", dob="2014-06-01")
-
-    def add(self, day: str, event_type: str, subjects: list[str], summary: str = "", **fields: Any) -> str:
-        return self.builder.entry(day, event_type, summary or event_type, subjects, **fields).record_id
 
 
 # -- shared helpers -------------------------------------------------------------------------------
@@ -47,18 +29,18 @@ def test_plan_run_treats_a_step_down_from_cp_to_cin_as_one_time_on_plans() -> No
     family.add("2016-06-01", "step_down", [family.amy])
     family.add("2016-06-01", "cin_plan_start", [family.amy])
     view = FamilyView.as_of_date(family.builder.build(), date(2016, 9, 1))
-    run = child_indicators.plan_run(view, family.amy)
+    run = plan_run(view, family.amy)
     assert run is not None and run.start == date(2016, 1, 4) and run.start_entry.record_id == start
-    assert child_indicators.plan_run(view, family.amy, kind="cp") is None
-    assert child_indicators.plan_run(view, family.ben) is None
+    assert plan_run(view, family.amy, kind="cp") is None
+    assert plan_run(view, family.ben) is None
 
 
 def test_birthday_of_a_leap_day_child_falls_on_1_march() -> None:
     builder = FamilyBuilder()
     leap = builder.person("Leap", role="child", dob="2000-02-29")
     view = FamilyView.as_of_date(builder.build(), date(2018, 1, 1))
-    assert child_indicators.birthday(view, leap, 18) == date(2018, 3, 1)
-    assert child_indicators.birthday(view, leap, 4) == date(2004, 2, 29)
+    assert birthday(view, leap, 18) == date(2018, 3, 1)
+    assert birthday(view, leap, 4) == date(2004, 2, 29)
 
 
 # -- CHILD_NOT_SEEN ------------------------------------------------------------------------------

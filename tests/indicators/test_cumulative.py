@@ -7,28 +7,15 @@ from datetime import date
 import pytest
 
 from safechron.chronology.model import Chronology
-from safechron.indicators import evaluate
-from safechron.indicators.base import Alert, Thresholds
 from tests.builders import FamilyBuilder
-
-THRESHOLDS = Thresholds.load()
-
-
-def alerts(chronology: Chronology, as_of: str, code: str) -> list[Alert]:
-    return [a for a in evaluate(chronology, date.fromisoformat(as_of), THRESHOLDS) if a.code == code]
+from tests.indicators.support import Parents, alerts, ids
 
 
-def ids(alert: Alert) -> list[str]:
-    return [item.record_id for item in alert.evidence]
-
-
-class Family:
+class Family(Parents):
     """Mother, Father and a child of two at home."""
 
     def __init__(self, child_dob: str = "2014-01-01") -> None:
-        self.builder = FamilyBuilder()
-        self.mother = self.builder.person("Mother", role="mother", dob="1990-01-01")
-        self.father = self.builder.person("Father", role="father", dob="1988-01-01")
+        super().__init__()
         self.child = self.builder.person("Amy", role="child", dob=child_dob)
 
     def incident(self, day: str, *, tags: tuple[str, ...] = ("domestic_abuse",), agency: str = "Police") -> str:

@@ -6,31 +6,17 @@ from datetime import date
 from typing import Any
 
 from safechron.chronology.model import Chronology
-from safechron.indicators import evaluate
-from safechron.indicators.base import Alert, Thresholds
-from tests.builders import FamilyBuilder
-
-THRESHOLDS = Thresholds.load()
+from tests.indicators.support import Parents, alerts, ids
 
 
-def alerts(chronology: Chronology, as_of: str, code: str) -> list[Alert]:
-    return [a for a in evaluate(chronology, date.fromisoformat(as_of), THRESHOLDS) if a.code == code]
-
-
-def ids(alert: Alert) -> list[str]:
-    return [item.record_id for item in alert.evidence]
-
-
-class Family:
+class Family(Parents):
     """Mother, Father and Amy, aged two."""
 
     def __init__(self) -> None:
-        self.builder = FamilyBuilder()
-        self.mother = self.builder.person("Mother", role="mother", dob="1990-01-01")
-        self.father = self.builder.person("Father", role="father", dob="1988-01-01")
+        super().__init__()
         self.child = self.builder.person("Amy", role="child", dob="2014-01-01")
 
-    def add(
+    def record(
         self, day: str, event_type: str, summary: str = "", *, subjects: list[str] | None = None, **fields: Any
     ) -> str:
         """An entry about the whole family unless `subjects` says otherwise; `fields` as FamilyBuilder.entry."""
@@ -43,10 +29,10 @@ class Family:
 
 def test_agreement_breached_twice() -> None:
     family = Family()
-    agreement = family.add("2016-03-01", "written_agreement", "Father not to stay overnight.")
-    first = family.add("2016-04-01", "agreement_breach", "Father found at the home at night.", related="R0001")
-    police = family.add("2016-04-01", "agreement_breach", "Father at the address.", agency="Police")
-    second = family.add("2016-05-10", "agreement_breach", "Father at the home again.")
+    agreement = family.record("2016-03-01", "written_agreement", "Father not to stay overnight.")
+    first = family.record("2016-04-01", "agreement_breach", "Father found at the home at night.", related="R0001")
+    police = family.record("2016-04-01", "agreement_breach", "Father at the address.", agency="Police")
+    second = family.record("2016-05-10", "agreement_breach", "Father at the home again.")
     chronology = family.builder.build()
     assert alerts(chronology, "2016-05-09", "AGREEMENT_BREACHED") == []
     [alert] = alerts(chronology, "2016-05-10", "AGREEMENT_BREACHED")
@@ -59,9 +45,9 @@ def test_agreement_breached_twice() -> None:
 
 def test_new_agreement_after_a_breach() -> None:
     family = Family()
-    family.add("2016-03-01", "written_agreement", "Father not to stay overnight.")
-    family.add("2016-04-01", "agreement_breach", "Father found at the home at night.")
-    renewed = family.add("2016-04-15", "written_agreement", "New agreement signed.")
+    family.record("2016-03-01", "written_agreement", "Father not to stay overnight.")
+    family.record("2016-04-01", "agreement_breach", "Father found at the home at night.")
+    renewed = family.record("2016-04-15", "written_agreement", "New agreement signed.")
     [alert] = alerts(family.builder.build(), "2016-05-01", "AGREEMENT_BREACHED")
     assert alert.first_met_on == date(2016, 4, 15)
     assert renewed in ids(alert)
@@ -70,9 +56,9 @@ def test_new_agreement_after_a_breach() -> None:
 
 def test_agreement_near_miss_breached_once() -> None:
     family = Family()
-    family.add("2016-03-01", "written_agreement", "Father not to stay overnight.")
-    family.add("2016-04-01", "agreement_breach", "Father found at the home at night.")
-    family.add("2016-04-01", "agreement_breach", "Same night, recorded by police.", agency="Police")
+    family.record("2016-03-01", "written_agreement", "Father not to stay overnight.")
+    family.record("2016-04-01", "agreement_breach", "Father found at the home at night.")
+    family.record("2016-04-01", "agreement_breach", "Same night, recorded by police.", agency="Police")
     assert alerts(family.builder.build(), "2016-06-01", "AGREEMENT_BREACHED") == []
 
 
@@ -81,8 +67,8 @@ def test_agreement_near_miss_breached_once() -> None:
 
 def test_plan_open_nine_months_with_risk_still_happening() -> None:
     family = Family()
-    start = family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
-    incident = family.add(
+    start = family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
+    incident = family.record(
         "2016-10-20", "domestic_abuse_incident", "Assault.", agency="Police", subjects=[family.mother, family.father]
     )
     chronology = family.builder.build()
@@ -97,17 +83,17 @@ def test_plan_open_nine_months_with_risk_still_happening() -> None:
 
 def test_plan_open_from_nine_months_when_risk_came_earlier_in_the_quarter() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
-    family.add("2016-09-01", "domestic_abuse_incident", "Assault.", agency="Police", subjects=[family.mother])
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
+    family.record("2016-09-01", "domestic_abuse_incident", "Assault.", agency="Police", subjects=[family.mother])
     [alert] = alerts(family.builder.build(), "2016-10-25", "STUCK_PLAN")
     assert alert.first_met_on == date(2016, 10, 10)
 
 
 def test_stuck_plan_near_miss_no_risk_in_the_last_three_months() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
-    family.add("2016-06-01", "domestic_abuse_incident", "Assault.", agency="Police", subjects=[family.mother])
-    family.add("2016-09-01", "home_visit", "Planned visit, no concerns.", subjects=[family.child])
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
+    family.record("2016-06-01", "domestic_abuse_incident", "Assault.", agency="Police", subjects=[family.mother])
+    family.record("2016-09-01", "home_visit", "Planned visit, no concerns.", subjects=[family.child])
     assert alerts(family.builder.build(), "2016-10-25", "STUCK_PLAN") == []
 
 
@@ -118,9 +104,9 @@ SAME_ACTIONS = (
 
 def test_three_core_groups_with_the_same_actions() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
     groups = [
-        family.add(day, "core_group", "Core group.", action=SAME_ACTIONS)
+        family.record(day, "core_group", "Core group.", action=SAME_ACTIONS)
         for day in ("2016-02-01", "2016-03-01", "2016-04-01")
     ]
     chronology = family.builder.build()
@@ -133,10 +119,10 @@ def test_three_core_groups_with_the_same_actions() -> None:
 
 def test_stuck_plan_near_miss_actions_change_at_the_third_core_group() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
-    family.add("2016-02-01", "core_group", "Core group.", action=SAME_ACTIONS)
-    family.add("2016-03-01", "core_group", "Core group.", action=SAME_ACTIONS)
-    family.add(
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
+    family.record("2016-02-01", "core_group", "Core group.", action=SAME_ACTIONS)
+    family.record("2016-03-01", "core_group", "Core group.", action=SAME_ACTIONS)
+    family.record(
         "2016-04-01",
         "core_group",
         "Core group.",
@@ -150,11 +136,11 @@ def test_stuck_plan_near_miss_actions_change_at_the_third_core_group() -> None:
 
 def _new_risk(core_group_summary: str | None) -> tuple[Chronology, str, str | None]:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
-    pregnancy = family.add(
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
+    pregnancy = family.record(
         "2016-03-01", "pregnancy_confirmed", "Mother is pregnant.", agency="GP", subjects=[family.mother]
     )
-    review = family.add("2016-03-20", "core_group", core_group_summary) if core_group_summary else None
+    review = family.record("2016-03-20", "core_group", core_group_summary) if core_group_summary else None
     return family.builder.build(), pregnancy, review
 
 
@@ -190,13 +176,15 @@ def test_new_risk_near_miss_core_group_discusses_the_pregnancy() -> None:
 
 def _ended(completed_on: str | None) -> tuple[Chronology, str, str]:
     family = Family()
-    family.add("2016-01-10", "cin_plan_start", subjects=[family.child])
-    request = family.add(
+    family.record("2016-01-10", "cin_plan_start", subjects=[family.child])
+    request = family.record(
         "2016-02-01", "assessment_requested", "Psychological assessment of Mother", subjects=[family.mother]
     )
     if completed_on:
-        family.add(completed_on, "assessment_completed", "Report received.", subjects=[family.mother], related=request)
-    end = family.add("2016-05-01", "cin_plan_end", "CIN plan ended.", subjects=[family.child])
+        family.record(
+            completed_on, "assessment_completed", "Report received.", subjects=[family.mother], related=request
+        )
+    end = family.record("2016-05-01", "cin_plan_end", "CIN plan ended.", subjects=[family.child])
     return family.builder.build(), request, end
 
 
@@ -223,7 +211,7 @@ def test_plan_ended_near_miss_assessment_completed_before_the_end() -> None:
 
 def test_assessment_not_started_within_eight_weeks() -> None:
     family = Family()
-    request = family.add("2016-02-01", "assessment_requested", "Parenting assessment", subjects=[family.father])
+    request = family.record("2016-02-01", "assessment_requested", "Parenting assessment", subjects=[family.father])
     chronology = family.builder.build()
     assert alerts(chronology, "2016-03-28", "ASSESSMENT_DELAYED") == []
     [alert] = alerts(chronology, "2016-03-29", "ASSESSMENT_DELAYED")
@@ -239,8 +227,8 @@ def test_assessment_not_started_within_eight_weeks() -> None:
 
 def test_assessment_started_in_time_but_not_completed_within_twelve_weeks() -> None:
     family = Family()
-    family.add("2016-02-01", "assessment_requested", "Parenting assessment", subjects=[family.father])
-    family.add("2016-03-01", "assessment_started", "Parenting assessment begun.", subjects=[family.father])
+    family.record("2016-02-01", "assessment_requested", "Parenting assessment", subjects=[family.father])
+    family.record("2016-03-01", "assessment_started", "Parenting assessment begun.", subjects=[family.father])
     [alert] = alerts(family.builder.build(), "2016-05-01", "ASSESSMENT_DELAYED")
     assert alert.first_met_on == date(2016, 4, 26)
     assert "not completed within 12 weeks" in alert.explanation
@@ -248,9 +236,9 @@ def test_assessment_started_in_time_but_not_completed_within_twelve_weeks() -> N
 
 def test_assessment_near_miss_started_and_completed_on_the_last_days_allowed() -> None:
     family = Family()
-    family.add("2016-02-01", "assessment_requested", "Parenting assessment", subjects=[family.father])
-    family.add("2016-03-28", "assessment_started", "Begun.", subjects=[family.father])
-    family.add("2016-04-25", "assessment_completed", "Completed.", subjects=[family.father])
+    family.record("2016-02-01", "assessment_requested", "Parenting assessment", subjects=[family.father])
+    family.record("2016-03-28", "assessment_started", "Begun.", subjects=[family.father])
+    family.record("2016-04-25", "assessment_completed", "Completed.", subjects=[family.father])
     assert alerts(family.builder.build(), "2016-06-01", "ASSESSMENT_DELAYED") == []
 
 
@@ -259,7 +247,7 @@ def test_assessment_near_miss_started_and_completed_on_the_last_days_allowed() -
 
 def _silence(*, police_knew: bool, closing: tuple[str, str]) -> tuple[Chronology, str, str]:
     family = Family()
-    report = family.add(
+    report = family.record(
         "2016-03-01",
         "family_report",
         "Grandmother says Father hits Mother.",
@@ -267,9 +255,9 @@ def _silence(*, police_knew: bool, closing: tuple[str, str]) -> tuple[Chronology
         tags=["domestic_abuse"],
     )
     if police_knew:
-        family.add("2016-04-01", "domestic_abuse_incident", "Call-out.", agency="Police", subjects=[family.mother])
+        family.record("2016-04-01", "domestic_abuse_incident", "Call-out.", agency="Police", subjects=[family.mother])
     event_type, outcome = closing
-    decision = family.add("2016-06-01", event_type, "Decision.", outcome=outcome, subjects=[family.child])
+    decision = family.record("2016-06-01", event_type, "Decision.", outcome=outcome, subjects=[family.child])
     return family.builder.build(), report, decision
 
 
@@ -299,24 +287,24 @@ def test_reassured_near_miss_police_recorded_the_abuse() -> None:
 
 def test_stuck_plan_near_miss_core_groups_recorded_only_as_held() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
     for day in ("2016-02-01", "2016-03-01", "2016-04-01"):
-        family.add(day, "core_group", "Core group held.")
+        family.record(day, "core_group", "Core group held.")
     assert alerts(family.builder.build(), "2016-04-02", "STUCK_PLAN") == []
 
 
 def test_a_pregnancy_first_known_at_a_midwife_booking_is_a_new_risk() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
-    booking = family.add(
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
+    booking = family.record(
         "2016-03-01",
         "antenatal_appointment",
         "Booking appointment, 10 weeks.",
         agency="Maternity",
         subjects=[family.mother],
     )
-    family.add("2016-03-15", "antenatal_appointment", "Scan.", agency="Maternity", subjects=[family.mother])
-    review = family.add("2016-03-20", "core_group", "Core group: school attendance improving.")
+    family.record("2016-03-15", "antenatal_appointment", "Scan.", agency="Maternity", subjects=[family.mother])
+    review = family.record("2016-03-20", "core_group", "Core group: school attendance improving.")
     [alert] = alerts(family.builder.build(), "2016-03-21", "PLAN_UNCHANGED_AFTER_NEW_RISK")
     assert ids(alert) == [booking, review]
 
@@ -324,7 +312,7 @@ def test_a_pregnancy_first_known_at_a_midwife_booking_is_a_new_risk() -> None:
 def test_an_older_sibling_living_away_is_heard_too() -> None:
     family = Family()
     sibling = family.builder.person("Jordan", role="sibling", dob="2001-01-01", lives_with_child=False)
-    said = family.add(
+    said = family.record(
         "2016-03-01",
         "child_voice",
         "Jordan says Mother and Stepfather still use heroin.",
@@ -332,8 +320,8 @@ def test_an_older_sibling_living_away_is_heard_too() -> None:
         subjects=[sibling],
         tags=["substance_misuse_parent"],
     )
-    family.add("2016-05-01", "police_callout", "Police visited, no concerns.", agency="Police")
-    decision = family.add("2016-06-01", "cin_plan_end", "Plan ended.", subjects=[family.child])
+    family.record("2016-05-01", "police_callout", "Police visited, no concerns.", agency="Police")
+    decision = family.record("2016-06-01", "cin_plan_end", "Plan ended.", subjects=[family.child])
     [alert] = alerts(family.builder.build(), "2016-06-02", "REASSURED_BY_SILENCE")
     assert ids(alert) == [said, decision]
     assert "Adult Mental Health reported substance misuse" in alert.explanation
@@ -341,16 +329,16 @@ def test_an_older_sibling_living_away_is_heard_too() -> None:
 
 def test_a_police_record_pointing_at_the_agreement_as_breached_counts() -> None:
     family = Family()
-    agreement = family.add("2016-03-01", "written_agreement", "Father not to stay overnight.")
-    first = family.add("2016-04-01", "agreement_breach", "Father found at the home at night.")
-    police = family.add(
+    agreement = family.record("2016-03-01", "written_agreement", "Father not to stay overnight.")
+    first = family.record("2016-04-01", "agreement_breach", "Father found at the home at night.")
+    police = family.record(
         "2016-05-10",
         "police_callout",
         "Father at the address in breach of the agreement.",
         agency="Police",
         related=agreement,
     )
-    family.add(
+    family.record(
         "2016-05-20",
         "police_callout",
         "Father at the address, agreement mentioned.",
@@ -364,22 +352,22 @@ def test_a_police_record_pointing_at_the_agreement_as_breached_counts() -> None:
 
 def test_a_review_repeating_the_same_actions_in_fewer_words_keeps_the_run_going() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
     actions = (
         "Await the specialist assessments. School to monitor and share concerns. Social worker to visit fortnightly."
     )
-    groups = [family.add(day, "core_group", "Core group.", action=actions) for day in ("2016-02-01", "2016-03-01")]
-    groups.append(family.add("2016-03-08", "rcpc", "Review conference.",
+    groups = [family.record(day, "core_group", "Core group.", action=actions) for day in ("2016-02-01", "2016-03-01")]
+    groups.append(family.record("2016-03-08", "rcpc", "Review conference.",
                              action="Await the specialist assessments. School to monitor. Social worker to visit."))
     chronology = family.builder.build()
     [alert] = alerts(chronology, "2016-03-10", "STUCK_PLAN")
     assert alert.first_met_on == date(2016, 3, 8)
     assert ids(alert) == groups
-    groups.append(family.add("2016-03-15", "core_group", "Core group.", action=actions))
+    groups.append(family.record("2016-03-15", "core_group", "Core group.", action=actions))
     [alert] = alerts(family.builder.build(), "2016-03-16", "STUCK_PLAN")
     assert alert.first_met_on == date(2016, 3, 8)
     assert ids(alert) == groups
-    family.add("2016-04-01", "core_group", "Core group.",
+    family.record("2016-04-01", "core_group", "Core group.",
                action="Await the specialist assessments; legal planning meeting; IDVA referral for Mother; "
                       "parenting assessment of Father by 1 May.")
     assert alerts(family.builder.build(), "2016-04-02", "STUCK_PLAN") == []
@@ -387,31 +375,36 @@ def test_a_review_repeating_the_same_actions_in_fewer_words_keeps_the_run_going(
 
 def test_two_delayed_assessments_are_told_apart_and_fade_once_the_plan_has_ended() -> None:
     family = Family()
-    family.add("2016-01-10", "cp_plan_start", subjects=[family.child])
+    family.record("2016-01-10", "cp_plan_start", subjects=[family.child])
     for summary in ("Psychological assessment of Father (risk he poses), as per the plan.",
                     "Random drug testing of Father; hair strand and urine."):
-        family.add("2016-02-01", "assessment_requested", summary, subjects=[family.father])
+        family.record("2016-02-01", "assessment_requested", summary, subjects=[family.father])
     found = alerts(family.builder.build(), "2016-04-01", "ASSESSMENT_DELAYED")
     assert sorted(alert.explanation.split(" (Father)")[0] for alert in found) == [
         "Psychological assessment of Father",
         "Random drug testing of Father",
     ]
     assert len(alerts(family.builder.build(), "2017-06-01", "ASSESSMENT_DELAYED")) == 2  # plan still open
-    family.add("2017-07-01", "cp_plan_end", subjects=[family.child])
+    family.record("2017-07-01", "cp_plan_end", subjects=[family.child])
     assert alerts(family.builder.build(), "2017-07-02", "ASSESSMENT_DELAYED") == []
 
 
 def test_case_closed_with_no_plan_while_a_family_assessment_is_outstanding() -> None:
     family = Family()
-    family.add("2014-06-01", "case_closed", "Closed after early help.", subjects=[family.child])
-    family.add("2014-05-01", "assessment_requested", "Assessment before the earlier closure", subjects=[family.child],
-               record_id="OLD")
-    request = family.add("2016-02-01", "assessment_requested", "Family assessment of Amy", subjects=[family.child])
-    family.add("2016-02-10", "case_closed", "Discharged from the drug service.", subjects=[family.father],
+    family.record("2014-06-01", "case_closed", "Closed after early help.", subjects=[family.child])
+    family.record(
+        "2014-05-01",
+        "assessment_requested",
+        "Assessment before the earlier closure",
+        subjects=[family.child],
+        record_id="OLD",
+    )
+    request = family.record("2016-02-01", "assessment_requested", "Family assessment of Amy", subjects=[family.child])
+    family.record("2016-02-10", "case_closed", "Discharged from the drug service.", subjects=[family.father],
                agency="Drug Service", agency_type="substance_misuse")
     chronology = family.builder.build()
     assert alerts(chronology, "2016-03-01", "PLAN_ENDED_WITH_ACTIONS_OUTSTANDING") == []
-    closure = family.add("2016-03-02", "case_closed", "Mother refuses the assessment; closed.",
+    closure = family.record("2016-03-02", "case_closed", "Mother refuses the assessment; closed.",
                          subjects=[family.child])
     [alert] = alerts(family.builder.build(), "2016-03-02", "PLAN_ENDED_WITH_ACTIONS_OUTSTANDING")
     assert alert.first_met_on == date(2016, 3, 2)
@@ -422,22 +415,22 @@ def test_case_closed_with_no_plan_while_a_family_assessment_is_outstanding() -> 
 
 def test_closing_the_case_on_the_day_the_plan_ends_is_one_ending() -> None:
     family = Family()
-    family.add("2016-01-10", "cin_plan_start", subjects=[family.child])
-    family.add("2016-02-01", "assessment_requested", "Psychological assessment of Mother", subjects=[family.mother])
-    family.add("2016-05-01", "cin_plan_end", "CIN plan ended.", subjects=[family.child])
-    family.add("2016-05-01", "case_closed", "Case closed.", subjects=[family.child])
+    family.record("2016-01-10", "cin_plan_start", subjects=[family.child])
+    family.record("2016-02-01", "assessment_requested", "Psychological assessment of Mother", subjects=[family.mother])
+    family.record("2016-05-01", "cin_plan_end", "CIN plan ended.", subjects=[family.child])
+    family.record("2016-05-01", "case_closed", "Case closed.", subjects=[family.child])
     [alert] = alerts(family.builder.build(), "2016-05-02", "PLAN_ENDED_WITH_ACTIONS_OUTSTANDING")
     assert alert.explanation.startswith("The child in need plan for Amy ended on 1 May 2016")
 
 
 def test_another_agency_closing_its_case_is_not_a_decision_reassured_by_silence() -> None:
     family = Family()
-    family.add("2016-03-01", "family_report", "Grandmother says Father drinks and hits Mother.",
+    family.record("2016-03-01", "family_report", "Grandmother says Father drinks and hits Mother.",
                subjects=[family.mother, family.child], tags=["domestic_abuse"])
-    family.add("2016-04-01", "case_closed", "Discharged from the alcohol service.", subjects=[family.father],
+    family.record("2016-04-01", "case_closed", "Discharged from the alcohol service.", subjects=[family.father],
                agency="Alcohol Service", agency_type="substance_misuse")
     assert alerts(family.builder.build(), "2016-04-02", "REASSURED_BY_SILENCE") == []
-    closure = family.add("2016-04-05", "case_closed", "Closed: parents deny any abuse.", subjects=[family.child])
+    closure = family.record("2016-04-05", "case_closed", "Closed: parents deny any abuse.", subjects=[family.child])
     [alert] = alerts(family.builder.build(), "2016-04-06", "REASSURED_BY_SILENCE")
     assert alert.first_met_on == date(2016, 4, 5)
     assert closure in ids(alert)
