@@ -75,7 +75,7 @@ def test_practitioner_journey(
 
     page.get_by_label("Agency").select_option(CSC)
     page.get_by_role("button", name="Filter the chronology").click()
-    expect(page.locator("#chronology-count")).to_contain_text("Showing 2 of 6 entries")
+    expect(page.locator("#chronology-count")).to_contain_text("Showing 1 to 2 of 2 entries, newest first, out of 6")
     accessible(page)
 
     page.goto(f"{base}/families/{family.pk}/")
@@ -103,7 +103,7 @@ def test_practitioner_journey(
     page.get_by_label("Year").fill(str(past.year))
     page.get_by_role("button", name="Show this date").click()
     expect(page.get_by_text("You are seeing what was known on")).to_be_visible()
-    expect(page.locator("#chronology-count")).to_contain_text("Showing 2 of 2 entries")
+    expect(page.locator("#chronology-count")).to_contain_text("Showing 1 to 2 of 2 entries")
     expect(page.get_by_text("Pattern of domestic abuse")).to_have_count(0)
     accessible(page)
 

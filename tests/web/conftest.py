@@ -16,7 +16,7 @@ from openpyxl import Workbook
 os.environ["DJANGO_SETTINGS_MODULE"] = "safechron.web.config.test"
 django.setup()
 
-from django.core.cache import cache  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 
 from safechron.web.accounts.models import Agency, Role, User  # noqa: E402
 from safechron.web.families.models import Family  # noqa: E402
@@ -181,7 +181,8 @@ def csc_workbook() -> bytes:
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
     """Each test starts with no cached chronology (rolled-back tests reuse primary keys)."""
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from safechron.web.accounts.models import User
 from safechron.web.alerts.models import Acknowledgement
 from safechron.web.audit.models import AuditEvent
 from safechron.web.families.models import Entry, Family, LinkDecision, Person
-from tests.web.conftest import CSC, POLICE
+from safechron.web.imports.services import import_commit, import_upload
+from tests.web.conftest import CSC, POLICE, ago, workbook_bytes
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def test_family_page_shows_members_chronology_and_indicators_and_is_audited(
     page = signed_in.get(f"/families/{family.pk}/")
     html = page.content.decode()
     assert page.status_code == 200
-    assert "Showing 6 of 6 entries" in html
+    assert "Showing 1 to 6 of 6 entries, newest first" in html
     assert "Pattern of domestic abuse" in html
     assert "Jayde Smith" in html or "Jade Smith" in html
     # Evidence links point at entries on the same page.
@@ -91,7 +92,7 @@ def test_replay_as_of_an_earlier_date_hides_what_was_not_yet_known(
     assert "Two of the toxic trio" not in html
     early = signed_in.get(f"/families/{family.pk}/", _as_of(170)).content.decode()
     assert "Pattern of domestic abuse" not in early
-    assert "Showing 2 of 2 entries" in early
+    assert "Showing 1 to 2 of 2 entries" in early
     assert AuditEvent.objects.filter(user=worker, action="view_family", reason__startswith="as of ").count() == 2
 
 
@@ -108,7 +109,7 @@ def test_a_wrong_as_of_date_says_what_to_fix_and_shows_today(
     html = signed_in.get(f"/families/{family.pk}/", query).content.decode()
     assert error in html
     assert "You are seeing what was known on" not in html
-    assert "Showing 6 of 6 entries" in html
+    assert "Showing 1 to 6 of 6 entries, newest first" in html
 
 
 def test_acknowledging_an_indicator_needs_a_note_and_shows_who_and_when(
@@ -192,3 +193,46 @@ def test_pictures_are_svg_images(signed_in: Client, family: Family) -> None:
         assert response["Content-Type"] == "image/svg+xml"
         assert b"<svg" in response.content[:2000]
     assert signed_in.get(f"/families/{family.pk}/pictures/other.svg").status_code == 404
+
+
+def test_a_long_chronology_is_paged_newest_first_keeping_filters_and_evidence_links(
+    signed_in: Client, family: Family, worker: User
+) -> None:
+    visits = [
+        [CSC, "childrens_social_care", f"V-{n}", ago(n), "C2", "home_visit", f"Visit {n}, Kai seen.", "", ""]
+        for n in range(1, 61)
+    ]
+    upload = import_upload(
+        family=family,
+        user=worker,
+        file_name="visits.xlsx",
+        content=workbook_bytes(
+            people=[[CSC, "C2", "Kai", "Smith", "2015-05-01", "male", "", "child", "NR1 1AA", "yes"]], entries=visits
+        ),
+    )
+    import_commit(upload=upload, user=worker)
+    first = signed_in.get(f"/families/{family.pk}/").content.decode()
+    assert "Showing 1 to 50 of 66 entries, newest first" in first
+    assert _visit_shown(first, 1) and _visit_shown(first, 50) and not _visit_shown(first, 51)
+    assert first.index(_visit_anchor(1)) < first.index(_visit_anchor(2))
+    # The evidence of domestic abuse is older, on page 2: its link goes there.
+    assert not _shown(first, "INC-5")
+    assert 'href="?page=2#entry-northshire-police-inc-5"' in first
+    second = signed_in.get(f"/families/{family.pk}/", {"page": 2}).content.decode()
+    assert "Showing 51 to 66 of 66 entries, newest first" in second
+    assert second.index('id="entry-northshire-police-inc-5"') < second.index('id="entry-northshire-police-inc-1"')
+    assert 'href="#entry-northshire-police-inc-5"' in second
+    assert "Newer entries" in second and "Older entries" not in second
+    filtered = signed_in.get(f"/families/{family.pk}/", {"event_type": "home_visit"}).content.decode()
+    assert "Showing 1 to 50 of 61 entries, newest first, out of 66" in filtered
+    assert 'href="?event_type=home_visit&amp;page=2#chronology"' in filtered
+    beyond = signed_in.get(f"/families/{family.pk}/", {"page": 99}).content.decode()
+    assert "Showing 51 to 66 of 66 entries" in beyond  # a page past the end shows the last
+
+
+def _visit_anchor(number: int) -> str:
+    return f'id="entry-northshire-children-s-social-care-v-{number}"'
+
+
+def _visit_shown(html: str, number: int) -> bool:
+    return _visit_anchor(number) in html

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
-
 from safechron.chronology.dates import PartialDate
 from safechron.indicators import indicator_catalogue
 from safechron.indicators.base import Alert
@@ -15,6 +13,7 @@ from safechron.reports.rows import entry_anchor
 from safechron.vocabulary import humanise
 from safechron.web.accounts.models import User
 from safechron.web.alerts.models import Acknowledgement
+from safechron.web.caching import cached
 from safechron.web.families.models import Family
 from safechron.web.families.selectors import family_chronology
 from safechron.web.permissions import visible_families
@@ -43,15 +42,13 @@ class AlertView:
 
 def family_alerts(*, family: Family, as_of: date) -> list[Alert]:
     """Every indicator met for the family as of the date, high severity first, newest first."""
-    key = f"safechron:alerts:{family.pk}:{family.revision}:{as_of.isoformat()}"
-    alerts: list[Alert] | None = cache.get(key)
-    if alerts is None:
-        alerts = sorted(
+    return cached(
+        key=f"safechron:alerts:{family.pk}:{family.revision}:{as_of.isoformat()}",
+        build=lambda: sorted(
             analyse(family_chronology(family=family), as_of),
             key=lambda a: (SEVERITY_ORDER.get(a.severity, 2), -a.first_met_on.toordinal(), a.code),
-        )
-        cache.set(key, alerts)
-    return alerts
+        ),
+    )
 
 
 def family_alert_views(*, family: Family, as_of: date) -> list[AlertView]:

@@ -170,7 +170,12 @@ WHITENOISE_ROOT = GOVUK_DIST
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 600}}
+# What the engine works out for a family, by revision (safechron.web.caching): `default` is the worker
+# process's own memory, `shared` is seen by every worker (production keeps it in the database).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 600},
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared", "TIMEOUT": 3600},
+}
 
 # Break-glass access to a family lasts this long after the reason is recorded.
 SAFECHRON_BREAK_GLASS_HOURS = 8

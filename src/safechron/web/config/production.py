@@ -19,3 +19,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = False
 STATIC_ROOT = VAR_DIR / "static"  # filled by `python -m safechron.web collectstatic`
+# Every worker process reads a family's chronology from the database cache instead of rebuilding it
+# (`python -m safechron.web createcachetable` once, after migrate).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 600},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "safechron_cache",
+        "TIMEOUT": 7 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}

@@ -11,22 +11,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
-
 from safechron.chronology.model import Chronology, Submission
+from safechron.chronology.model import Entry as EngineEntry
 from safechron.indicators.context import FamilyView
 from safechron.pipeline import build_chronology
 from safechron.reports.rows import ChronologyRow, chronology_rows
 from safechron.tagging import default_tagger
 from safechron.vocabulary import EVENT_GROUPS, RISK_TAGS
+from safechron.web.caching import cached
 from safechron.web.families.engine import family_submissions
 from safechron.web.families.models import Entry, EntryVersion, Family, LinkDecision, Person, PersonRecord
 
 __all__ = [
+    "ENTRIES_PER_PAGE",
     "ChronologyFilter",
+    "ChronologyPage",
     "chronology_as_of",
+    "chronology_page",
     "chronology_with_decisions",
     "entry_histories",
+    "entry_pages",
     "family_chronology",
     "family_rows",
     "filter_choices",
@@ -37,12 +41,10 @@ __all__ = [
 
 def family_chronology(*, family: Family) -> Chronology:
     """The family's combined, linked and tagged chronology, with link and tag decisions applied."""
-    key = f"safechron:chronology:{family.pk}:{family.revision}"
-    chronology: Chronology | None = cache.get(key)
-    if chronology is None:
-        chronology = chronology_with_decisions(family=family, submissions=family_submissions(family))
-        cache.set(key, chronology)
-    return chronology
+    return cached(
+        key=f"safechron:chronology:{family.pk}:{family.revision}",
+        build=lambda: chronology_with_decisions(family=family, submissions=family_submissions(family)),
+    )
 
 
 def chronology_with_decisions(*, family: Family, submissions: Sequence[Submission]) -> Chronology:
@@ -69,9 +71,13 @@ def chronology_with_decisions(*, family: Family, submissions: Sequence[Submissio
 
 def chronology_as_of(chronology: Chronology, as_of: date) -> Chronology:
     """The chronology as it could be known on a date: the entries of the engine's FamilyView as of then."""
+    return _with_entries(chronology, FamilyView.as_of_date(chronology, as_of).entries)
+
+
+def _with_entries(chronology: Chronology, entries: list[EngineEntry]) -> Chronology:
     return Chronology(
         persons=chronology.persons,
-        entries=FamilyView.as_of_date(chronology, as_of).entries,
+        entries=entries,
         quarantine=chronology.quarantine,
         warnings=chronology.warnings,
         person_of_record=chronology.person_of_record,
@@ -87,13 +93,12 @@ class ChronologyFilter:
     event_type: str = ""
     tag: str = ""
 
-    def keeps(self, row: ChronologyRow) -> bool:
-        entry = row.entry
+    def keeps(self, chronology: Chronology, entry: EngineEntry) -> bool:
         return (
             (not self.agency or entry.agency == self.agency)
-            and (not self.person_id or self.person_id in row.person_ids)
             and (not self.event_type or entry.event_type == self.event_type)
             and (not self.tag or self.tag in entry.tags)
+            and (not self.person_id or self.person_id in chronology.subject_ids(entry))
         )
 
     @property
@@ -102,7 +107,45 @@ class ChronologyFilter:
 
 
 def family_rows(*, chronology: Chronology, chosen: ChronologyFilter) -> list[ChronologyRow]:
-    return [row for row in chronology_rows(chronology) if chosen.keeps(row)]
+    """The rows the filter keeps, in date order."""
+    return chronology_rows(_with_entries(chronology, [e for e in chronology.entries if chosen.keeps(chronology, e)]))
+
+
+#: Entries on one page of the family page's chronology: enough to read, few enough to load at once.
+ENTRIES_PER_PAGE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyPage:
+    """One page of the chronology, newest entry first."""
+
+    rows: list[ChronologyRow]
+    number: int  # from 1
+    pages: int
+    matching: int  # entries the filter keeps, on every page
+    first: int  # position of the first row shown among them, from 1 (0 when none)
+
+
+def chronology_page(*, chronology: Chronology, chosen: ChronologyFilter, page: int) -> ChronologyPage:
+    """The page (from 1, kept within range) of the entries the filter keeps, newest first. Only that
+    page's entries are laid out as rows."""
+    kept = [entry for entry in reversed(chronology.entries) if chosen.keeps(chronology, entry)]
+    pages = max(1, -(-len(kept) // ENTRIES_PER_PAGE))
+    number = min(max(page, 1), pages)
+    start = (number - 1) * ENTRIES_PER_PAGE
+    shown = kept[start : start + ENTRIES_PER_PAGE]
+    return ChronologyPage(
+        rows=chronology_rows(_with_entries(chronology, shown)),
+        number=number,
+        pages=pages,
+        matching=len(kept),
+        first=start + 1 if shown else 0,
+    )
+
+
+def entry_pages(*, chronology: Chronology) -> dict[tuple[str, str], int]:
+    """The page each entry is on when nothing is filtered, by (agency, record id)."""
+    return {entry.key: index // ENTRIES_PER_PAGE + 1 for index, entry in enumerate(reversed(chronology.entries))}
 
 
 @dataclass(frozen=True, slots=True)

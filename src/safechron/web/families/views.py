@@ -6,15 +6,16 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from safechron.chronology.model import Chronology
 from safechron.reports.rows import entry_anchor
 from safechron.web.accounts.models import User
-from safechron.web.alerts.selectors import caseload, family_alert_views
+from safechron.web.alerts.selectors import AlertView, caseload, family_alert_views
 from safechron.web.audit.models import AuditEvent
 from safechron.web.audit.services import audit_record
 from safechron.web.families.forms import (
@@ -28,8 +29,11 @@ from safechron.web.families.models import BreakGlass, Family, Person
 from safechron.web.families.pictures import PICTURES, family_picture
 from safechron.web.families.selectors import (
     ChronologyFilter,
+    ChronologyPage,
     chronology_as_of,
+    chronology_page,
     entry_histories,
+    entry_pages,
     family_chronology,
     family_rows,
     filter_choices,
@@ -78,6 +82,8 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
     )
     chronology = family_chronology(family=family)
     known = chronology_as_of(chronology, as_of)
+    shown = chronology_page(chronology=known, chosen=chosen, page=_page_number(request.GET))
+    alerts = family_alert_views(family=family, as_of=as_of)
     audit_record(
         user=request.user,
         action=AuditEvent.Action.VIEW_FAMILY,
@@ -91,11 +97,13 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
         {
             "family": family,
             "chronology": known,
-            "rows": family_rows(chronology=known, chosen=chosen),
+            "page": shown,
+            "pagination": _pagination(request.GET, shown),
             "total": len(known.entries),
             "chosen": chosen,
             "choices": filter_choices(chronology=chronology),
-            "alerts": family_alert_views(family=family, as_of=as_of),
+            "alerts": alerts,
+            "evidence_href": _evidence_hrefs(request.GET, alerts=alerts, chronology=known, shown=shown),
             "as_of": as_of,
             "as_of_error": asked.error,
             "replaying": as_of != today,
@@ -111,6 +119,67 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "histories": entry_histories(family=family),
         },
     )
+
+
+def _page_number(query: QueryDict) -> int:
+    page = query.get("page", "")
+    return int(page) if page.isdigit() else 1
+
+
+def _page_href(query: QueryDict, *, page: int, keep_filters: bool = True) -> str:
+    """The family page's address for another page of the chronology, with the same date (and filters)."""
+    kept = query.copy()
+    if not keep_filters:
+        for name in ("agency", "person", "event_type", "tag"):
+            kept.pop(name, None)
+    kept["page"] = str(page)
+    return f"?{kept.urlencode()}"
+
+
+def _pagination(query: QueryDict, shown: ChronologyPage) -> dict[str, object] | None:
+    """GOV.UK pagination for the chronology: the first, last and neighbouring pages, with ellipses between."""
+    if shown.pages == 1:
+        return None
+    numbers = sorted({1, shown.pages, *range(max(1, shown.number - 1), min(shown.pages, shown.number + 1) + 1)})
+    items: list[dict[str, object]] = []
+    for before, number in zip([0, *numbers], numbers, strict=False):
+        if number - before > 1:
+            items.append({"ellipsis": True})
+        items.append(
+            {
+                "number": number,
+                "href": _page_href(query, page=number) + "#chronology",
+                "current": number == shown.number,
+                "visuallyHiddenText": f"Entries page {number}",
+            }
+        )
+    return {
+        "items": items,
+        "previous": {"href": _page_href(query, page=shown.number - 1) + "#chronology", "text": "Newer entries"}
+        if shown.number > 1
+        else None,
+        "next": {"href": _page_href(query, page=shown.number + 1) + "#chronology", "text": "Older entries"}
+        if shown.number < shown.pages
+        else None,
+        "landmarkLabel": "Chronology pages",
+    }
+
+
+def _evidence_hrefs(
+    query: QueryDict, *, alerts: list[AlertView], chronology: Chronology, shown: ChronologyPage
+) -> dict[str, str]:
+    """Where each indicator's evidence link goes: the entry on this page, or the (unfiltered) page it is on."""
+    on_this_page = {row.anchor for row in shown.rows}
+    pages = entry_pages(chronology=chronology)
+    hrefs = {}
+    for view in alerts:
+        for item in view.evidence:
+            page = pages.get((item.agency, item.record_id))
+            if item.anchor in on_this_page or page is None:
+                hrefs[item.anchor] = f"#{item.anchor}"
+            else:
+                hrefs[item.anchor] = _page_href(query, page=page, keep_filters=False) + f"#{item.anchor}"
+    return hrefs
 
 
 @login_required
