@@ -56,6 +56,7 @@ CONFERENCES = frozenset({"icpc", "rcpc", "core_group"})
 ASSESSMENT_EVENTS = frozenset({"assessment_requested", "assessment_started", "pre_birth_assessment"})
 
 _ROLE_WORD = r"(?:perpetrator|suspect)"
+_ROLE_MENTIONED = re.compile(_ROLE_WORD, re.IGNORECASE)
 _GAP = r"(?:\s*(?:was|is|as|the|alleged|suspected|named|identified|a|an|being|primary)\b|\s*[:(\-–,])*\s*"
 _NO_CONTACT = re.compile(
     r"\bno (?:unsupervised )?contact\b|\bsupervised contact only\b|\bstays? away\b|\bkeep \w+ away\b"
@@ -116,6 +117,8 @@ _NOT_ATTENDED = re.compile(
 
 
 def _named_as_perpetrator(view: FamilyView, person_id: str, text: str) -> bool:
+    if not _ROLE_MENTIONED.search(text):  # most records name no perpetrator or suspect: skip the name patterns
+        return False
     for name in known_names(view, person_id):
         who = re.escape(name)
         if re.search(rf"\b{who}\b{_GAP}{_ROLE_WORD}|\b{_ROLE_WORD}{_GAP}\b{who}\b", text, re.IGNORECASE):
@@ -343,12 +346,15 @@ def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         return []
     household = set(view.household.members)
     da_cfg = view.thresholds.for_code("DA_PATTERN")
+    graded_high = frozenset(e.key for e in view.entries if e.event_type == "marac" or _dash_high(e))
     separations = []
     for e in view.entries:
         about_household = household.intersection(view.subjects(e))
         agreed = e.event_type in PLAN_RECORDS and (_SEPARATE.search(e.text()) or _NO_CONTACT.search(e.text()))
         if (about_household and "separation" in e.tags) or agreed:
-            reasons, relied = _high_risk(view.earlier(e.date.start), da_cfg, lookback_days=cfg["risk_lookback_days"])
+            reasons, relied = _high_risk(
+                view.earlier(e.date.start), da_cfg, lookback_days=cfg["risk_lookback_days"], graded=graded_high
+            )
             if reasons:
                 separations.append((e, reasons, relied))
     start = recent_run(view, (e.date.start for e, _, _ in separations), relevant_days=cfg["relevant_days"])
@@ -385,8 +391,12 @@ def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     ]
 
 
-def _high_risk(view: FamilyView, da_cfg: dict[str, Any], *, lookback_days: int) -> tuple[list[str], list[Entry]]:
-    """Why domestic abuse in the household is high risk as known on the view's day, with the entries relied on."""
+def _high_risk(
+    view: FamilyView, da_cfg: dict[str, Any], *, lookback_days: int, graded: frozenset[tuple[str, str]]
+) -> tuple[list[str], list[Entry]]:
+    """Why domestic abuse in the household is high risk as known on the view's day, with the entries relied on.
+
+    `graded` are the keys of the entries that grade the risk high (a MARAC, a DASH graded high), read once."""
     reasons: list[str] = []
     relied: list[Entry] = []
     pattern = da_pattern(view, da_cfg)
@@ -399,10 +409,10 @@ def _high_risk(view: FamilyView, da_cfg: dict[str, Any], *, lookback_days: int) 
     if serious and not pattern:
         reasons.append(f"a weapon, a threat to kill or strangulation on {serious[-1].date.display()}")
         relied += serious
-    graded = [e for e in view.between(since, view.as_of) if e.event_type == "marac" or _dash_high(e)]
-    if graded:
-        reasons.append(f"assessed as high risk (DASH or MARAC) on {graded[-1].date.display()}")
-        relied += graded
+    high = [e for e in view.between(since, view.as_of) if e.key in graded]
+    if high:
+        reasons.append(f"assessed as high risk (DASH or MARAC) on {high[-1].date.display()}")
+        relied += high
     return reasons, relied
 
 
