@@ -325,3 +325,13 @@ def test_a_record_matching_two_records_of_one_person_joins_them() -> None:
         record("Hospital", "h1", "Isla", "Marsh", "1989-10-02", role="mother", sex="female"),
     ])
     assert groups(persons) == [{"Police:p1", "GP:g1", "Hospital:h1"}]
+
+
+def test_the_name_shown_has_the_family_name_most_agencies_use_written_as_people_write_it() -> None:
+    (person,) = link_records([
+        record("Police", "p1", "Darren James", "HOLLIS", "1983-07-02", role="father"),
+        record("GP", "g1", "Daz", "Hollis", "1983-07-02", role="father"),
+        record("Probation", "x1", "Darren", "Hollis", "1983-07-02", role="father"),
+        record("Hospital", "h1", "Darren", "Brennan-Hollis", "1983-07-02", role="father"),
+    ])
+    assert person.display_name == "Darren James Hollis"

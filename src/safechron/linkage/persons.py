@@ -36,15 +36,32 @@ def person_of(person_id: str, records: Sequence[PersonRecord], reasons: list[Lin
 
 
 def _display_name(records: Sequence[PersonRecord]) -> str:
-    """The fullest name any agency recorded (most name parts, then longest, then most often)."""
-    names = Counter(" ".join(record.full_name.split()) for record in records if record.full_name.strip())
-    if not names:
+    """The fullest given names any agency recorded (most names, then longest: 'Kayleigh Marie' over
+    'Kay') and the family name most agencies use, each word in the case people write it."""
+    given = [" ".join(record.given_names.split()) for record in records if record.given_names.strip()]
+    family = [" ".join(record.family_name.split()) for record in records if record.family_name.strip()]
+    if not given and not family:
         # an agency without a people table names people in its entries ("Sibling 2"): its own words
         named_in_entries = [r.person_ref for r in records if r.source is not None and r.source.table == "entries"]
         roles = [humanise(record.role) for record in records if record.role]
         return (named_in_entries + roles + ["Name not recorded"])[0]
-    fullest = max(names, key=lambda name: (len(name.split()), len(name), names[name]))
-    return fullest.title() if fullest.islower() or fullest.isupper() else fullest
+    parts = []
+    if given:
+        counts = Counter(name.lower() for name in given)
+        parts.append(max(given, key=lambda name: (len(name.split()), len(name), counts[name.lower()])))
+    if family:
+        counts = Counter(name.lower() for name in family)
+        parts.append(max(family, key=lambda name: (counts[name.lower()], len(name))))
+    written = {word.lower(): word for name in given + family for word in name.split() if not _shouted(word, name)}
+    return " ".join(
+        word if not _shouted(word, part) else written.get(word.lower(), word.title())
+        for part in parts for word in part.split()
+    )
+
+
+def _shouted(word: str, name: str) -> bool:
+    """A word in capitals ('HOLLIS'), or in a name written all in lower case, is not as people write it."""
+    return (word.isupper() and len(word) > 1) or name.islower()
 
 
 def _best_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:
