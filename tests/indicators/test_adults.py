@@ -252,6 +252,21 @@ def test_separation_risk_reads_the_domestic_abuse_pattern_with_the_thresholds_of
     assert REGISTRY["SEPARATION_RISK"].function(view, rarer.for_code("SEPARATION_RISK")) == []
 
 
+def test_separation_risk_evidence_is_the_separations_and_the_risk_at_the_latest() -> None:
+    family = Family(plan=False)
+    for day in ("2015-04-01", "2015-05-01", "2015-06-01"):
+        family.add(day, "domestic_abuse_incident", [family.mother, family.father], "Assault.", tags=["domestic_abuse"])
+    first = family.add("2016-03-01", "home_visit", [family.mother], "Mother has left Father.", tags=["separation"])
+    dash = family.add("2016-07-01", "note", [family.mother], "IDVA completed DASH: high risk.", agency="IDVA")
+    second = family.add(
+        "2016-08-01", "home_visit", [family.mother], "Mother has left Father again.", tags=["separation"]
+    )
+    [alert] = run(family.builder.build(), "2016-08-10", "SEPARATION_RISK")
+    assert alert.first_met_on == date(2016, 3, 1)
+    assert ids(alert) == [first, dash, second]  # the 2015 incidents made the first separation high risk, not the latest
+    assert "assessed as high risk (DASH or MARAC) on 1 July 2016" in alert.explanation
+
+
 def test_separation_risk_near_miss_standard_risk() -> None:
     family, _, _ = _separation(["domestic_abuse"])
     assert run(family.builder.build(), "2016-03-15", "SEPARATION_RISK") == []

@@ -340,6 +340,9 @@ def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     or strangulation), the victim separates, or a plan or agreement requires her to exclude or separate from
     the perpetrator: separation raises the risk of serious harm and the plan should say how the victim and
     children are protected (high). A separation in a standard-risk case does not fire it.
+
+    The evidence is the separations and agreements of the current run, and the records that made the risk
+    high when the latest of them was made (what the explanation gives).
     """
     perpetrators = da_perpetrators(view)
     if not perpetrators:
@@ -361,7 +364,7 @@ def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     if start is None:
         return []
     current = [found for found in separations if found[0].date.start >= start]
-    latest, reasons, _ = current[-1]
+    latest, reasons, risk_records = current[-1]
     perpetrator_ids = tuple(perpetrators)
     victims = tuple(
         pid
@@ -370,7 +373,7 @@ def separation_risk(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         and view.persons[pid].role in PARENT_ROLES
         and any(pid in view.subjects(e) for found in perpetrators.values() for e in found)
     )
-    relied = [e for found in current for e in (found[0], *found[2])]
+    relied = [found[0] for found in current] + risk_records  # the risk as it stood at the latest separation
     what = "a separation" if "separation" in latest.tags else f"the {in_words(latest.event_type)}"
     return [
         Alert(
