@@ -224,8 +224,8 @@ def _frame(features: Sequence[RecordFeatures]) -> pd.DataFrame:
 def score_pairs(features: Sequence[RecordFeatures], *, prior: float, threshold: float) -> list[ScoredPair]:
     """Every candidate pair whose match probability (given `prior`, the probability that two records
     of different agencies are one person) reaches `threshold`, scored by Splink."""
-    if len(features) < 2:
-        return []
+    if len({record.agency for record in features}) < 2:
+        return []  # records of one agency are never candidates
     settings = SettingsCreator(
         link_type="dedupe_only",
         probability_two_random_records_match=prior,
