@@ -206,20 +206,64 @@ def test_a_split_holds_against_a_chain_through_a_third_record() -> None:
     assert sum(len(keys) for keys in groups(persons)) == 3
 
 
-def test_an_unborn_child_is_kept_apart_from_the_born_child_unless_confirmed() -> None:
+def test_an_unborn_child_is_the_child_born_of_that_pregnancy() -> None:
     records = [
-        record("Maternity", "m1", "Unborn", "Marsh", unborn=True, expected_date=PartialDate.parse("2016-11"),
+        record("Maternity", "m1", "Unborn", "Marsh", unborn=True, expected_date=PartialDate.parse("2016-11-20"),
                role="unborn"),
         record("Maternity 2", "m2", "", "Marsh", unborn=True, expected_date=PartialDate.parse("2016-11"),
                role="unborn"),
-        record("Health Visiting", "h1", "Lily", "Marsh", "2016-11-05", role="child"),
+        record("Health Visiting", "h1", "Lily", "Marsh", "2016-10-05", role="child"),
+        record("School", "s1", "Rose", "Marsh", "2012-04-01", role="child"),
     ]
     persons = link_records(records)
-    assert groups(persons) == [{"Maternity:m1", "Maternity 2:m2"}, {"Health Visiting:h1"}]
+    assert groups(persons) == [{"Maternity:m1", "Maternity 2:m2", "Health Visiting:h1"}, {"School:s1"}]
+    (person, _) = persons
+    assert not person.unborn and person.date_of_birth == PartialDate.parse("2016-10-05")
+    assert person.display_name == "Lily Marsh"
+    birth = [reason for reason in person.reasons if reason.method == "birth"]
+    assert [reason.agreed for reason in birth] == [("expected 20 November 2016, born 5 October 2016",)]
+
+
+def test_an_unborn_child_is_kept_apart_when_no_birth_fits_unless_confirmed() -> None:
+    records = [
+        record("Maternity", "m1", "Unborn", "Marsh", unborn=True, expected_date=PartialDate.parse("2016-11"),
+               role="unborn"),
+        record("Health Visiting", "h1", "Lily", "Marsh", "2016-03-05", role="child"),
+    ]
+    persons = link_records(records)
+    assert groups(persons) == [{"Maternity:m1"}, {"Health Visiting:h1"}]
     assert persons[0].unborn and persons[0].expected_date == PartialDate.parse("2016-11")
     confirmed = link_records(records, confirmed=[("Maternity:m1", "Health Visiting:h1")])
-    assert groups(confirmed) == [{"Maternity:m1", "Maternity 2:m2", "Health Visiting:h1"}]
-    assert not confirmed[0].unborn and confirmed[0].date_of_birth == PartialDate.parse("2016-11-05")
+    assert groups(confirmed) == [{"Maternity:m1", "Health Visiting:h1"}]
+    assert not confirmed[0].unborn and confirmed[0].date_of_birth == PartialDate.parse("2016-03-05")
+
+
+def test_unborn_twins_are_the_born_twins_with_the_same_birth_order_label() -> None:
+    records = [
+        record("Maternity", "m1", "Unborn twin 1", "Brennan", unborn=True,
+               expected_date=PartialDate.parse("2016-11-22"), role="unborn", postcode="FY3 9QL"),
+        record("Maternity", "m2", "Unborn twin 2", "Brennan", unborn=True,
+               expected_date=PartialDate.parse("2016-11-22"), role="unborn", postcode="FY3 9QL"),
+        record("Hospital", "h1", "Alfie", "Brennan", "2016-10-19", role="child", known_as=("Twin 1 Brennan",),
+               sex="male", postcode="FY3 9QL"),
+        record("Hospital", "h2", "Isla", "Brennan", "2016-10-19", role="child", known_as=("Twin 2 Brennan",),
+               sex="female", postcode="FY3 9QL"),
+    ]
+    persons = link_records(records)
+    assert groups(persons) == [{"Maternity:m1", "Hospital:h1"}, {"Maternity:m2", "Hospital:h2"}]
+    assert [p.display_name for p in persons] == ["Alfie Brennan", "Isla Brennan"]
+
+
+def test_unborn_twins_without_labels_are_left_to_a_practitioner() -> None:
+    records = [
+        record("Maternity", "m1", "Unborn", "Brennan", unborn=True, expected_date=PartialDate.parse("2016-11-22"),
+               role="unborn"),
+        record("Maternity", "m2", "Unborn", "Brennan", unborn=True, expected_date=PartialDate.parse("2016-11-22"),
+               role="unborn"),
+        record("Hospital", "h1", "Alfie", "Brennan", "2016-10-19", role="child", sex="male"),
+        record("Hospital", "h2", "Isla", "Brennan", "2016-10-19", role="child", sex="female"),
+    ]
+    assert len(link_records(records)) == 4
 
 
 def test_a_person_is_described_from_all_their_records() -> None:

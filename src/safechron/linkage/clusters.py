@@ -121,7 +121,7 @@ class Clusters:
         for kind, values in group_a.identifiers.items():
             if kind in group_b.identifiers and not values & group_b.identifiers[kind]:
                 return False
-        if method == "identifier":
+        if method in ("identifier", "birth"):
             return True
         return (
             not any(group_a.roles | group_b.roles >= apart for apart in _APART)

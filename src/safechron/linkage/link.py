@@ -4,9 +4,11 @@ Every link made is kept with its reason."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from itertools import combinations
 
 from safechron.chronology.model import LinkReason, Person, PersonRecord
@@ -21,6 +23,13 @@ __all__ = ["LinkageSettings", "link_records"]
 #: Roles a family has one of: a record known only by such a role ("Mother", from an agency that sent
 #: no people table) is the person other agencies name in that role, when they name exactly one.
 _SINGLE_ROLES = frozenset({"mother", "father", "stepmother", "stepfather"})
+
+#: A baby is born from this long before to this long after the expected date of delivery.
+_BORN_EARLY = timedelta(weeks=16)
+_BORN_LATE = timedelta(weeks=6)
+
+#: A birth-order label agencies give babies before they are named: "Twin 1", "Unborn twin 2", "Baby B".
+_BIRTH_LABEL = re.compile(r"\b(?:twin|triplet|baby)\s*([0-9]+|[a-c])\b", re.IGNORECASE)
 
 #: A record whose two best matches are two different people, less than this many bits of match
 #: weight apart (a factor of 8 in the odds), is not linked to either: the model does not guess.
@@ -97,6 +106,9 @@ def link_records(
         link(index, other, "role", LinkReason(records[index].key, records[other].key, "role",
                                               (f"the only {role} the other agencies name",)))
 
+    for group, born, agreed in _unborn_and_born(records, features, clusters):
+        link(group, born, "birth", LinkReason(records[group].key, records[born].key, "birth", agreed))
+
     persons = []
     for number, members in enumerate(clusters.members(), start=1):
         person_reasons = sorted(
@@ -131,6 +143,72 @@ def _only_holders_of_their_role(
         if len(holders) == 1:
             found.append((index, next(iter(holders.values()))))
     return found
+
+
+def _unborn_and_born(
+    records: Sequence[PersonRecord], features: Sequence[RecordFeatures], clusters: Clusters
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Each person known only before birth, with a record of the child born of that pregnancy: a born
+    child of the same family name or postcode whose date of birth falls between 16 weeks before and 6
+    weeks after the expected date. With one such child, it is them; with several (twins), the one with
+    the same birth-order label ("Unborn twin 1" and "Twin 1 Brennan"); otherwise nobody: a practitioner
+    confirms. Two pregnancies that could be the same birth are both left to a practitioner."""
+    groups = clusters.members()
+    unborn = [members for members in groups if all(records[m].unborn for m in members)]
+    if not unborn:
+        return []
+    born_by_key: dict[str, list[list[int]]] = {}
+    for members in groups:
+        if any(records[m].unborn or records[m].date_of_birth is None for m in members):
+            continue
+        if any(features[m].role not in (None, "child", "sibling") for m in members):
+            continue
+        for key in _family_keys(records, features, members):
+            born_by_key.setdefault(key, []).append(members)
+    found = []
+    for members in unborn:
+        expected = next((records[m].expected_date for m in members if records[m].expected_date), None)
+        if expected is None:
+            continue
+        births: dict[tuple[int, ...], int] = {}  # each candidate child with a record of the birth date
+        for key in _family_keys(records, features, members):
+            for child in born_by_key.get(key, []):
+                for m in child:
+                    date_of_birth = records[m].date_of_birth
+                    if (
+                        date_of_birth is not None
+                        and date_of_birth.precision == "day"
+                        and expected.start - _BORN_EARLY <= date_of_birth.start <= expected.start + _BORN_LATE
+                    ):
+                        births.setdefault(tuple(child), m)
+        labels = _birth_labels(records, members)
+        if labels:
+            chosen = [child for child in births if _birth_labels(records, child) & labels]
+        else:
+            chosen = list(births)
+            rivals = [other for other in unborn if other is not members and not _birth_labels(records, other)
+                      and set(_family_keys(records, features, other)) & set(_family_keys(records, features, members))]
+            if rivals:
+                continue
+        if len(chosen) == 1:
+            birth_record = records[births[chosen[0]]]
+            agreed = [f"expected {expected.display()}, born {birth_record.date_of_birth.display()}"]  # type: ignore[union-attr]
+            if labels:
+                agreed.append("the same birth-order label (" + ", ".join(sorted(labels)) + ")")
+            found.append((members[0], births[chosen[0]], tuple(agreed)))
+    return found
+
+
+def _family_keys(records: Sequence[PersonRecord], features: Sequence[RecordFeatures], members: list[int]) -> set[str]:
+    """What ties a child to a home: its family names and postcodes."""
+    keys = {f"name:{features[m].family}" for m in members if features[m].family}
+    keys |= {f"postcode:{records[m].postcode}" for m in members if records[m].postcode}
+    return keys
+
+
+def _birth_labels(records: Sequence[PersonRecord], members: Iterable[int]) -> set[str]:
+    texts = [text for m in members for text in (records[m].given_names, records[m].person_ref, *records[m].known_as)]
+    return {match.group(1).lower() for text in texts for match in _BIRTH_LABEL.finditer(text)}
 
 
 def _indices(pairs: Iterable[tuple[str, str]], index_of: dict[str, int]) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ def person_of(person_id: str, records: Sequence[PersonRecord], reasons: list[Lin
         person_id=person_id,
         records=list(records),
         reasons=reasons,
-        display_name=_display_name(records),
+        display_name=_display_name(born or records),  # a baby's name, not the pregnancy's label
         date_of_birth=_best_date([record.date_of_birth for record in born]),
         unborn=not born,
         expected_date=_best_date([record.expected_date for record in records if record.unborn]),
