@@ -79,6 +79,13 @@ def test_practitioner_journey(
     accessible(page)
 
     page.goto(f"{base}/families/{family.pk}/")
+    page.get_by_role("link", name="Accept or reject the proposed tags").first.click()
+    expect(page.get_by_role("heading", name="Proposed risk tags")).to_be_visible()
+    accessible(page)
+    page.get_by_role("button", name="Save the decision").click()
+    expect(page.get_by_role("heading", name="Journey family", level=1)).to_be_visible()
+
+    page.goto(f"{base}/families/{family.pk}/")
     page.get_by_role("link", name="Acknowledge Pattern of domestic abuse").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Acknowledge: Pattern of domestic abuse")
     accessible(page)
@@ -138,9 +145,32 @@ def test_administration_pages_are_accessible(
     page.get_by_role("button", name="Add the user").click()
     expect(page.get_by_text("new.worker can now sign in")).to_be_visible()
     accessible(page)
+    one_time = page.locator(".app-secret").inner_text()
     for path in ("/password/", "/two-step-sign-in/"):
         page.goto(base + path)
         accessible(page)
+
+    page.get_by_role("link", name="Agencies").click()
+    accessible(page)
+    page.get_by_role("button", name="Add the agency").click()
+    expect(page.get_by_text("Enter the agency's name")).to_have_count(2)  # summary and field
+    accessible(page)
+    page.get_by_label("Name").fill("Northshire Youth Justice")
+    page.get_by_label("Kind of agency").select_option(label="Youth justice")
+    page.get_by_role("button", name="Add the agency").click()
+    page.get_by_role("link", name="Change Northshire Youth Justice").click()
+    accessible(page)
+    page.get_by_label("Name").fill("Northshire Youth Justice Service")
+    page.get_by_role("button", name="Save the change").click()
+    expect(page.get_by_role("row", name="Northshire Youth Justice Service Youth justice")).to_be_visible()
+    page.get_by_role("button", name="Sign out").click()
+
+    page.goto(f"{base}/sign-in/")
+    page.get_by_label("User name").fill("new.worker")
+    page.get_by_label("Password", exact=True).fill(one_time)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("You signed in with a one-time password")).to_be_visible()
+    accessible(page)
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, base, outsider.username)

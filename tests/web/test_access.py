@@ -28,6 +28,8 @@ GENERAL_PAGES = {
     "accounts:password",
     "accounts:users",
     "accounts:user_change",
+    "accounts:agencies",
+    "accounts:agency_change",
     "families:caseload",
     "families:break_glass",
     "families:break_glass_log",
@@ -59,6 +61,8 @@ def _every_url(family: Family, upload: Import) -> list[tuple[str, str]]:
         "first_met_on": "2016-03-02",
         "kind": "timeline",
         "user_id": family.created_by_id,
+        "agency_id": upload.agency_id,
+        "entry_id": Entry.objects.filter(family=family).values_list("pk", flat=True).first(),
     }
     urls = []
     for name, pattern in _patterns(get_resolver().url_patterns):
@@ -75,7 +79,13 @@ def upload(family: Family, worker: User) -> Import:
 def test_every_url_pattern_is_walked(family: Family, upload: Import) -> None:
     names = {name for name, _ in _every_url(family, upload)}
     assert names >= GENERAL_PAGES
-    assert {"families:family", "families:person", "imports:review", "alerts:acknowledge"} <= names
+    assert {
+        "families:family",
+        "families:person",
+        "families:entry_tags",
+        "imports:review",
+        "alerts:acknowledge",
+    } <= names
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

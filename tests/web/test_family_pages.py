@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from html import unescape
 
 import pytest
 from django.test import Client
 
+from safechron.reports.rows import entry_anchor
 from safechron.tagging import default_tagger
 from safechron.web.accounts.models import User
 from safechron.web.alerts.models import Acknowledgement
 from safechron.web.audit.models import AuditEvent
 from safechron.web.families.models import Entry, Family, LinkDecision, Person
+from safechron.web.families.selectors import family_chronology
 from safechron.web.imports.services import import_commit, import_upload
-from tests.web.conftest import CSC, POLICE, ago, workbook_bytes
+from tests.web.conftest import CSC, POLICE, ago, csc_workbook, police_workbook, workbook_bytes
 
 
 @pytest.fixture
@@ -236,3 +239,48 @@ def _visit_anchor(number: int) -> str:
 
 def _visit_shown(html: str, number: int) -> bool:
     return _visit_anchor(number) in html
+
+
+def test_proposed_tags_on_an_imported_entry_are_accepted_or_rejected_and_audited(
+    signed_in: Client, family: Family, worker: User, make_user: Callable[..., User]
+) -> None:
+    entry = next(e for e in family_chronology(family=family).entries if e.proposed_tags - e.agency_tags)
+    undecided = sorted(entry.proposed_tags - entry.agency_tags)
+    stored = Entry.objects.get(family=family, agency__name=entry.agency, record_id=entry.record_id)
+    address = f"/families/{family.pk}/entries/{stored.pk}/tags/"
+    assert f'href="{address}"' in signed_in.get(f"/families/{family.pk}/").content.decode()
+    page = signed_in.get(address).content.decode()
+    assert "Which of these tags are right?" in page and stored.summary in unescape(page)
+    revision = family.revision
+    saved = signed_in.post(address, {"tags": undecided[:1]})
+    assert saved.status_code == 302 and saved["Location"].endswith(
+        "#" + entry_anchor(agency=entry.agency, record_id=entry.record_id)
+    )
+    stored.refresh_from_db()
+    assert stored.accepted_tags == undecided[:1] and stored.rejected_tags == undecided[1:]
+    family.refresh_from_db()
+    assert family.revision > revision
+    now = next(e for e in family_chronology(family=family).entries if e.key == entry.key)
+    assert set(undecided[:1]) <= now.agency_tags and not now.proposed_tags & set(undecided)
+    event = AuditEvent.objects.get(user=worker, action="tag_decision", object_id=str(stored.pk))
+    assert event.reason.startswith("accepted: ")
+    # The agency sending the same entry again changes nothing, and the decision stands.
+    for name, content in (("police.xlsx", police_workbook()), ("csc.xlsx", csc_workbook())):
+        counts = import_commit(
+            upload=import_upload(family=family, user=worker, file_name=name, content=content), user=worker
+        )
+        assert counts["updated"] == 0
+    stored.refresh_from_db()
+    assert stored.accepted_tags == undecided[:1]
+    # Changing one's mind: unticking the accepted tag rejects it.
+    signed_in.post(address, {})
+    stored.refresh_from_db()
+    assert stored.accepted_tags == [] and set(stored.rejected_tags) == set(undecided)
+
+
+def test_readers_cannot_decide_on_tags(client: Client, family: Family, make_user: Callable[..., User]) -> None:
+    client.force_login(make_user("rey", agency="csc", role="reviewer"))
+    stored = Entry.objects.filter(family=family).first()
+    assert stored is not None
+    assert client.get(f"/families/{family.pk}/entries/{stored.pk}/tags/").status_code == 404
+    assert client.post(f"/families/{family.pk}/entries/{stored.pk}/tags/", {"tags": []}).status_code == 404

@@ -6,6 +6,7 @@ import io
 import logging
 from collections.abc import Callable
 
+import pytest
 from django.conf import settings
 from django.test import Client, RequestFactory
 from django_otp.oath import totp
@@ -15,8 +16,11 @@ from safechron.web.accounts.models import Role, User
 from safechron.web.audit.models import AuditEvent
 from safechron.web.errors import server_error
 from safechron.web.families.models import Family
+from safechron.web.families.selectors import family_chronology
+from safechron.web.families.services import family_create
+from safechron.web.imports.services import import_commit, import_upload
 from safechron.web.security import RedactSensitiveFilter
-from tests.web.conftest import PASSWORD
+from tests.web.conftest import PASSWORD, csc_workbook, police_workbook
 
 
 def test_security_headers_on_every_page(client: Client, family: Family, worker: User) -> None:
@@ -157,3 +161,16 @@ def test_error_pages_show_no_detail_and_debug_is_off(client: Client, worker: Use
     response = client.get("/families/999999/")
     assert response.status_code == 404
     assert b"Page not found" in response.content and b"Traceback" not in response.content
+
+
+def test_linking_a_family_writes_no_splink_progress_to_the_console(
+    capfd: pytest.CaptureFixture[str], worker: User
+) -> None:
+    """Splink's own logging set-up would print 'Blocking time' and 'Predict time' lines on every rebuild."""
+    family = family_create(name="Console family", created_by=worker)
+    for name, content in (("police.xlsx", police_workbook()), ("csc.xlsx", csc_workbook())):
+        import_commit(upload=import_upload(family=family, user=worker, file_name=name, content=content), user=worker)
+    assert len(family_chronology(family=family).persons) >= 3  # linking ran
+    out, err = capfd.readouterr()
+    assert "Blocking time" not in out + err
+    assert "Predict time" not in out + err

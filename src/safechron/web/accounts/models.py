@@ -39,6 +39,9 @@ class User(AbstractUser):
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="users")
     role = models.CharField(max_length=40, choices=Role.choices, default=Role.SOCIAL_WORKER)
+    #: Set while the password is a one-time password an administrator handed over: nothing else opens
+    #: until the user chooses their own.
+    must_change_password = models.BooleanField(default=False)
 
     def display_name(self) -> str:
         return self.get_full_name() or self.username

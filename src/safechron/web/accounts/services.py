@@ -8,16 +8,20 @@ import secrets
 import qrcode
 import qrcode.image.svg
 from axes.utils import reset
+from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safechron.web.accounts.models import Agency, User
 
 __all__ = [
+    "agency_create",
+    "agency_update",
     "totp_device_confirm",
     "totp_device_start",
     "totp_qr_data_uri",
     "totp_secret",
     "user_create",
+    "user_password_set",
     "user_set_active",
     "user_two_step_reset",
     "user_unlock",
@@ -50,14 +54,48 @@ def totp_qr_data_uri(*, device: TOTPDevice) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+def agency_create(*, name: str, agency_type: str) -> Agency:
+    """A new agency, before any submission from it arrives (so its staff can be added)."""
+    return Agency.objects.create(name=name, agency_type=agency_type)
+
+
+def agency_update(*, agency: Agency, name: str, agency_type: str) -> Agency:
+    """Rename an agency or correct its kind. Its records in every family take the new name (submissions
+    are matched to agencies by name: a later submission under the old name makes a new agency)."""
+    from safechron.web.families.services import agency_renamed  # families build on accounts, not the reverse
+
+    old_name = agency.name
+    with transaction.atomic():
+        agency.name = name
+        agency.agency_type = agency_type
+        agency.save(update_fields=["name", "agency_type"])
+        if name != old_name:
+            agency_renamed(agency=agency, old_name=old_name)
+    return agency
+
+
 def user_create(*, username: str, full_name: str, agency: Agency, role: str) -> tuple[User, str]:
     """A new user with a one-time password to hand over in person; they change it after signing in."""
     first, _, last = full_name.strip().partition(" ")
     password = secrets.token_urlsafe(12)
     user = User.objects.create_user(
-        username=username.strip(), password=password, first_name=first, last_name=last, agency=agency, role=role
+        username=username.strip(),
+        password=password,
+        first_name=first,
+        last_name=last,
+        agency=agency,
+        role=role,
+        must_change_password=True,
     )
     return user, password
+
+
+def user_password_set(*, user: User, password: str) -> User:
+    """The user's own new password (already validated); a one-time password no longer stands in its way."""
+    user.set_password(password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    return user
 
 
 def user_set_active(*, user: User, active: bool) -> User:

@@ -11,4 +11,6 @@ urlpatterns = [
     path("password/", views.password_page, name="password"),
     path("users/", views.users_page, name="users"),
     path("users/<int:user_id>/change/", views.user_change, name="user_change"),
+    path("agencies/", views.agencies_page, name="agencies"),
+    path("agencies/<int:agency_id>/", views.agency_change, name="agency_change"),
 ]

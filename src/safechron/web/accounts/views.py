@@ -16,13 +16,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
+from safechron.vocabulary import AGENCY_TYPES
+from safechron.web.accounts.forms import AgencyForm
 from safechron.web.accounts.models import Agency, Role, User
 from safechron.web.accounts.services import (
+    agency_create,
+    agency_update,
     totp_device_confirm,
     totp_device_start,
     totp_qr_data_uri,
     totp_secret,
     user_create,
+    user_password_set,
     user_set_active,
     user_two_step_reset,
     user_unlock,
@@ -147,12 +152,50 @@ def user_change(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def agencies_page(request: HttpRequest) -> HttpResponse:
+    """Administrators: every agency with its kind, and a form to add one."""
+    if not can_administer(user=request.user):
+        raise Http404("Not found")
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        agency = agency_create(**form.cleaned_data)
+        audit_record(user=request.user, action=Action.AGENCY_CREATE, obj=agency)
+        return redirect(reverse("accounts:agencies") + f"#agency-{agency.pk}")
+    return render(
+        request, "accounts/agencies.html", {"form": form, "agencies": Agency.objects.all(), "types": AGENCY_TYPES}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agency_change(request: HttpRequest, agency_id: int) -> HttpResponse:
+    """Administrators: rename an agency or correct its kind."""
+    if not can_administer(user=request.user):
+        raise Http404("Not found")
+    agency = Agency.objects.filter(pk=agency_id).first()
+    if agency is None:
+        raise Http404("Not found")
+    initial = {"name": agency.name, "agency_type": agency.agency_type}
+    form = AgencyForm(request.POST or None, initial=initial, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        old = f"{agency.name} ({AGENCY_TYPES.get(agency.agency_type, agency.agency_type)})"
+        agency_update(agency=agency, **form.cleaned_data)
+        audit_record(user=request.user, action=Action.AGENCY_CHANGE, obj=agency, reason=f"was {old}")
+        return redirect(reverse("accounts:agencies") + f"#agency-{agency.pk}")
+    return render(request, "accounts/agency_change.html", {"form": form, "agency": agency, "types": AGENCY_TYPES})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def password_page(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        update_session_auth_hash(request, form.save())
+        user = user_password_set(user=request.user, password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, user)
+        audit_record(user=user, action=Action.PASSWORD_CHANGE, obj=user)
         return render(request, "accounts/password.html", {"form": None, "changed": True})
-    return render(request, "accounts/password.html", {"form": form, "changed": False})
+    forced = request.user.must_change_password
+    return render(request, "accounts/password.html", {"form": form, "changed": False, "forced": forced})
 
 
 @require_POST

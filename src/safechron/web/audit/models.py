@@ -24,6 +24,10 @@ class Action(StrEnum):
     USER_CREATE = "user_create"
     USER_CHANGE = "user_change"
     VIEW_AUDIT = "view_audit"
+    PASSWORD_CHANGE = "password_change"
+    AGENCY_CREATE = "agency_create"
+    AGENCY_CHANGE = "agency_change"
+    TAG_DECISION = "tag_decision"
 
     @property
     def label(self) -> str:
@@ -46,6 +50,10 @@ ACTION_LABELS: dict[Action, str] = {
     Action.USER_CREATE: "Created a user",
     Action.USER_CHANGE: "Changed a user's access",
     Action.VIEW_AUDIT: "Viewed the audit trail",
+    Action.PASSWORD_CHANGE: "Changed their password",
+    Action.AGENCY_CREATE: "Added an agency",
+    Action.AGENCY_CHANGE: "Changed an agency's name or type",
+    Action.TAG_DECISION: "Accepted or rejected proposed tags",
 }
 
 

@@ -78,6 +78,17 @@ class EntryForm(forms.Form):
         return parsed
 
 
+class TagDecisionForm(forms.Form):
+    """The tags the engine proposed for a stored entry (and those accepted earlier): ticked ones are
+    accepted, the others rejected."""
+
+    tags = forms.MultipleChoiceField(choices=[], required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].choices = choices
+
+
 class LinkDecisionForm(forms.Form):
     record_a = forms.ChoiceField(choices=[], error_messages={"required": "Select this person's record"})
     record_b = forms.ChoiceField(choices=[], error_messages={"required": "Select the other record"})

@@ -143,6 +143,9 @@ class Entry(models.Model):
     author_role = models.CharField(max_length=100, blank=True)
     agency_tags = models.JSONField(default=list, blank=True)  # tags the agency or a practitioner assigned
     rejected_tags = models.JSONField(default=list, blank=True)  # proposed tags a practitioner rejected
+    # Proposed tags a practitioner accepted on an imported entry: kept apart from the agency's own tags, so
+    # a re-import of the same entry stays unchanged, and kept even if the tagger stops proposing them.
+    accepted_tags = models.JSONField(default=list, blank=True)
     seen = models.CharField(max_length=12, blank=True)
     visit_kind = models.CharField(max_length=12, blank=True)
     meeting_invitees = models.JSONField(default=list, blank=True)

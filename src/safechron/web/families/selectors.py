@@ -8,7 +8,7 @@ change to any record of a family (which bumps its revision) is seen at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from safechron.chronology.model import Chronology, Submission
@@ -30,6 +30,7 @@ __all__ = [
     "chronology_page",
     "chronology_with_decisions",
     "entry_histories",
+    "entry_ids",
     "entry_pages",
     "family_chronology",
     "family_rows",
@@ -48,7 +49,7 @@ def family_chronology(*, family: Family) -> Chronology:
 
 
 def chronology_with_decisions(*, family: Family, submissions: Sequence[Submission]) -> Chronology:
-    """Build a chronology of submissions with the family's link decisions and rejected tags applied."""
+    """Build a chronology of submissions with the family's link decisions and tag decisions applied."""
     # The latest decision about a pair of records stands (a split can be confirmed again, and back).
     latest = {frozenset((d.record_a, d.record_b)): d for d in LinkDecision.objects.filter(family=family)}
     decisions = list(latest.values())
@@ -57,31 +58,23 @@ def chronology_with_decisions(*, family: Family, submissions: Sequence[Submissio
         confirmed=[(d.record_a, d.record_b) for d in decisions if d.decision == LinkDecision.Decision.CONFIRMED],
         split=[(d.record_a, d.record_b) for d in decisions if d.decision == LinkDecision.Decision.SPLIT],
     )
-    rejected = {
-        (agency, record_id): frozenset(tags)
-        for agency, record_id, tags in Entry.objects.filter(family=family)
-        .exclude(rejected_tags=[])
-        .values_list("agency__name", "record_id", "rejected_tags")
+    decided = {
+        (agency, record_id): (frozenset(accepted), frozenset(rejected))
+        for agency, record_id, accepted, rejected in Entry.objects.filter(family=family)
+        .exclude(rejected_tags=[], accepted_tags=[])
+        .values_list("agency__name", "record_id", "accepted_tags", "rejected_tags")
     }
     for entry in chronology.entries:
-        if entry.key in rejected:
-            entry.proposed_tags = entry.proposed_tags - rejected[entry.key]
+        if entry.key in decided:
+            accepted, rejected = decided[entry.key]
+            entry.agency_tags = entry.agency_tags | accepted
+            entry.proposed_tags = entry.proposed_tags - rejected - accepted
     return chronology
 
 
 def chronology_as_of(chronology: Chronology, as_of: date) -> Chronology:
     """The chronology as it could be known on a date: the entries of the engine's FamilyView as of then."""
-    return _with_entries(chronology, FamilyView.as_of_date(chronology, as_of).entries)
-
-
-def _with_entries(chronology: Chronology, entries: list[EngineEntry]) -> Chronology:
-    return Chronology(
-        persons=chronology.persons,
-        entries=entries,
-        quarantine=chronology.quarantine,
-        warnings=chronology.warnings,
-        person_of_record=chronology.person_of_record,
-    )
+    return replace(chronology, entries=FamilyView.as_of_date(chronology, as_of).entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +101,7 @@ class ChronologyFilter:
 
 def family_rows(*, chronology: Chronology, chosen: ChronologyFilter) -> list[ChronologyRow]:
     """The rows the filter keeps, in date order."""
-    return chronology_rows(_with_entries(chronology, [e for e in chronology.entries if chosen.keeps(chronology, e)]))
+    return chronology_rows(replace(chronology, entries=[e for e in chronology.entries if chosen.keeps(chronology, e)]))
 
 
 #: Entries on one page of the family page's chronology: enough to read, few enough to load at once.
@@ -135,7 +128,7 @@ def chronology_page(*, chronology: Chronology, chosen: ChronologyFilter, page: i
     start = (number - 1) * ENTRIES_PER_PAGE
     shown = kept[start : start + ENTRIES_PER_PAGE]
     return ChronologyPage(
-        rows=chronology_rows(_with_entries(chronology, shown)),
+        rows=chronology_rows(replace(chronology, entries=shown)),
         number=number,
         pages=pages,
         matching=len(kept),
@@ -184,6 +177,18 @@ def entry_histories(*, family: Family) -> dict[tuple[str, str], list[EntryVersio
     for version in EntryVersion.objects.filter(entry__family=family).select_related("entry__agency"):
         histories.setdefault((version.entry.agency.name, version.entry.record_id), []).append(version)
     return histories
+
+
+def entry_ids(*, family: Family, rows: list[ChronologyRow]) -> dict[tuple[str, str], int]:
+    """The stored entry's id for each row, by (agency, record id), for links to act on it."""
+    wanted = {(row.agency, row.record_id) for row in rows}
+    return {
+        (agency, record_id): pk
+        for agency, record_id, pk in Entry.objects.filter(
+            family=family, record_id__in={record_id for _, record_id in wanted}
+        ).values_list("agency__name", "record_id", "pk")
+        if (agency, record_id) in wanted
+    }
 
 
 def person_records(*, person: Person) -> list[PersonRecord]:

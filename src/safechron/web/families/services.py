@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from safechron.chronology.dates import PartialDate
 from safechron.chronology.model import Entry as EngineEntry
 from safechron.chronology.model import Person as EnginePerson
 from safechron.chronology.model import PersonRecord as EngineRecord
+from safechron.vocabulary import humanise
 from safechron.web.accounts.models import Agency, User
 from safechron.web.audit.models import Action, AuditEvent
 from safechron.web.audit.services import audit_record
@@ -36,10 +37,12 @@ if TYPE_CHECKING:
     from safechron.web.imports.models import Import
 
 __all__ = [
+    "agency_renamed",
     "allocation_create",
     "break_glass_open",
     "break_glass_review",
     "entry_add",
+    "entry_tags_decide",
     "entry_upsert",
     "family_changed",
     "family_create",
@@ -66,6 +69,32 @@ def family_changed(*, family: Family) -> None:
     """Bump the family's revision after any change to its records, so readers rebuild its chronology."""
     Family.objects.filter(pk=family.pk).update(revision=F("revision") + 1)
     family.refresh_from_db(fields=["revision"])
+
+
+def agency_renamed(*, agency: Agency, old_name: str) -> list[Family]:
+    """After an agency is renamed, its record keys ('agency:ref') in entries' subjects and in link
+    decisions take the new name, and every family holding its records gets a new revision and its
+    persons refreshed, so nothing shows or links by the old name. Returns those families."""
+    old_prefix, new_prefix = f"{old_name}:", f"{agency.name}:"
+
+    def renamed(key: str) -> str:
+        return new_prefix + key[len(old_prefix) :] if key.startswith(old_prefix) else key
+
+    families = list(Family.objects.filter(Q(person_records__agency=agency) | Q(entries__agency=agency)).distinct())
+    with transaction.atomic():
+        for entry in Entry.objects.filter(family__in=families).only("subjects"):
+            subjects = [renamed(key) for key in entry.subjects]
+            if subjects != entry.subjects:
+                entry.subjects = subjects
+                entry.save(update_fields=["subjects"])
+        for decision in LinkDecision.objects.filter(family__in=families):
+            decision.record_a, decision.record_b = renamed(decision.record_a), renamed(decision.record_b)
+            decision.save(update_fields=["record_a", "record_b"])
+        for family in families:
+            family_changed(family=family)
+    for family in families:
+        persons_refresh(family=family)
+    return families
 
 
 def involvement_ensure(*, family: Family, agency: Agency) -> FamilyInvolvement:
@@ -178,6 +207,28 @@ def entry_add(
         family_changed(family=family)
         audit_record(user=user, action=AuditEvent.Action.ENTRY_ADD, family=family, obj=stored)
     return stored
+
+
+def entry_tags_decide(*, entry: Entry, user: User, accepted: frozenset[str], rejected: frozenset[str]) -> Entry:
+    """A practitioner's decision on tags the engine proposed for a stored entry: accepted tags count as
+    assigned from now on, rejected ones are not proposed for it again (a later decision overrides)."""
+    entry.accepted_tags = sorted((set(entry.accepted_tags) - rejected) | accepted)
+    entry.rejected_tags = sorted((set(entry.rejected_tags) - accepted) | rejected)
+    with transaction.atomic():
+        entry.save(update_fields=["accepted_tags", "rejected_tags"])
+        family_changed(family=entry.family)
+        audit_record(
+            user=user,
+            action=AuditEvent.Action.TAG_DECISION,
+            family=entry.family,
+            obj=entry,
+            reason="; ".join(
+                f"{verb}: {', '.join(humanise(tag) for tag in sorted(tags))}"
+                for verb, tags in (("accepted", accepted), ("rejected", rejected))
+                if tags
+            ),
+        )
+    return entry
 
 
 def _record_key_for(person: EnginePerson, *, agency: str) -> str:

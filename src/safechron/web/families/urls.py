@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:family_id>/people/<int:person_id>/", views.person_page, name="person"),
     path("<int:family_id>/allocations/", views.allocations_page, name="allocations"),
     path("<int:family_id>/entries/new/", views.entry_add_page, name="entry_add"),
+    path("<int:family_id>/entries/<int:entry_id>/tags/", views.entry_tags_page, name="entry_tags"),
     path("break-glass/", views.break_glass_page, name="break_glass"),
     path("break-glass/log/", views.break_glass_log, name="break_glass_log"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
@@ -13,7 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safechron.chronology.model import Chronology
-from safechron.reports.rows import entry_anchor
+from safechron.reports.rows import chronology_rows, entry_anchor
+from safechron.vocabulary import RISK_TAGS
 from safechron.web.accounts.models import User
 from safechron.web.alerts.selectors import AlertView, caseload, family_alert_views
 from safechron.web.audit.models import AuditEvent
@@ -23,6 +25,7 @@ from safechron.web.families.forms import (
     BreakGlassForm,
     EntryForm,
     LinkDecisionForm,
+    TagDecisionForm,
     as_of_from_query,
 )
 from safechron.web.families.models import BreakGlass, Family, Person
@@ -33,6 +36,7 @@ from safechron.web.families.selectors import (
     chronology_as_of,
     chronology_page,
     entry_histories,
+    entry_ids,
     entry_pages,
     family_chronology,
     family_rows,
@@ -45,6 +49,7 @@ from safechron.web.families.services import (
     break_glass_open,
     break_glass_review,
     entry_add,
+    entry_tags_decide,
     link_decide,
 )
 from safechron.web.permissions import (
@@ -117,6 +122,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "imports": family.imports.select_related("agency", "uploaded_by__agency").defer("content"),
             "can_change": can_change_family(user=request.user),
             "histories": entry_histories(family=family),
+            "entry_ids": entry_ids(family=family, rows=shown.rows),
         },
     )
 
@@ -230,6 +236,7 @@ def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
             record.refresh_from_db(fields=["person"])
             return redirect("families:person", family_id=family.pk, person_id=record.person_id or person.pk)
     audit_record(user=request.user, action=AuditEvent.Action.VIEW_PERSON, family=family, obj=person)
+    rows = family_rows(chronology=chronology, chosen=ChronologyFilter(person_id=person.person_id))
     return render(
         request,
         "families/person.html",
@@ -238,8 +245,9 @@ def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
             "person": person,
             "linked": linked,
             "records": records,
-            "rows": family_rows(chronology=chronology, chosen=ChronologyFilter(person_id=person.person_id)),
+            "rows": rows,
             "histories": entry_histories(family=family),
+            "entry_ids": entry_ids(family=family, rows=rows),
             "form": form,
             "can_change": can_change_family(user=request.user),
             "decisions": family.link_decisions.select_related("decided_by__agency").filter(
@@ -281,6 +289,37 @@ def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
         request,
         "families/entry_add.html",
         {"family": family, "form": form, "proposed": proposed, "checking": data is not None and form.is_valid()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_tags_page(request: HttpRequest, family_id: int, entry_id: int) -> HttpResponse:
+    """Accept or reject the risk tags the engine proposed for an entry an agency sent."""
+    family = family_for(user=request.user, family_id=family_id)
+    stored = family.entries.select_related("agency").filter(pk=entry_id).first()
+    if stored is None or not can_change_family(user=request.user):
+        raise Http404("No entry found")
+    chronology = family_chronology(family=family)
+    entry = next((e for e in chronology.entries if e.key == (stored.agency.name, stored.record_id)), None)
+    if entry is None:
+        raise Http404("No entry found")
+    undecided = entry.proposed_tags - entry.agency_tags
+    choices = [(tag, label) for tag, label in RISK_TAGS.items() if tag in undecided or tag in stored.accepted_tags]
+    data = request.POST if request.method == "POST" else None
+    form = TagDecisionForm(data, choices=choices, initial={"tags": stored.accepted_tags})
+    if request.method == "POST" and form.is_valid():
+        accepted = frozenset(form.cleaned_data["tags"])
+        entry_tags_decide(
+            entry=stored, user=request.user, accepted=accepted, rejected=frozenset(t for t, _ in choices) - accepted
+        )
+        anchor = entry_anchor(agency=stored.agency.name, record_id=stored.record_id)
+        return redirect(reverse("families:family", kwargs={"family_id": family.pk}) + "#" + anchor)
+    row = chronology_rows(replace(chronology, entries=[entry]))[0]
+    return render(
+        request,
+        "families/entry_tags.html",
+        {"family": family, "row": row, "form": form, "choices": choices, "accepted": set(stored.accepted_tags)},
     )
 
 
