@@ -203,8 +203,9 @@ def _link(arguments: argparse.Namespace) -> int:
 def _analyse(arguments: argparse.Namespace) -> int:
     as_of: date = arguments.as_of or date.today()
     out: Path | None = arguments.out
-    chronology = _load(arguments.paths)
-    alerts = analyse(chronology, as_of)
+    loaded = _load(arguments.paths)
+    alerts = analyse(loaded, as_of)
+    chronology = loaded.as_known_on(as_of)  # a child not yet born is shown as the pregnancy was recorded
     if arguments.format == "json":
         _emit(_json(analyse_json(chronology=chronology, alerts=alerts, as_of=as_of)), out)
     elif arguments.format == "text":

@@ -1,5 +1,6 @@
-from safechron.chronology.families import split_families
 from tests.builders import FamilyBuilder
+
+from safechron.chronology.families import split_families
 
 
 def test_two_families_are_split_by_shared_entries() -> None:
@@ -20,3 +21,4 @@ def test_two_families_are_split_by_shared_entries() -> None:
     assert [[p.person_id for p in f.persons] for f in families] == [[mum_a, child_a], [mum_b, child_b, father_b], []]
     assert [len(f.entries) for f in families] == [1, 3, 1]
     assert set(families[1].person_of_record.values()) == {mum_b, child_b, father_b}
+

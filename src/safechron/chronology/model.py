@@ -3,7 +3,7 @@ and what safechron made of them together (persons, the combined chronology)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
 
@@ -215,6 +215,24 @@ class Person:
     def record_keys(self) -> list[str]:
         return [record.key for record in self.records]
 
+    def as_known_on(self, day: date) -> Person:
+        """The person as they could be known on a day. Before their birth that is the unborn child of
+        the pregnancy records, never the name, sex and date of birth given after the birth."""
+        if self.date_of_birth is None or self.date_of_birth.start <= day:
+            return self
+        unborn = [record for record in self.records if record.unborn]
+        keys = {record.key for record in unborn}
+        return replace(
+            self,
+            records=unborn or self.records,
+            reasons=[r for r in self.reasons if {r.record_a, r.record_b} <= keys] if unborn else self.reasons,
+            display_name=next((record.full_name for record in unborn if record.full_name), "Unborn child"),
+            date_of_birth=None,
+            unborn=True,
+            expected_date=self.expected_date or next((r.expected_date for r in unborn if r.expected_date), None),
+            sex=next((record.sex for record in unborn if record.sex != "unknown"), "unknown"),
+        )
+
     def age_on(self, day: date) -> float | None:
         """Age in years on a day (from the start of a partial date of birth); None if unknown or unborn then."""
         if self.date_of_birth is None or self.date_of_birth.start > day:
@@ -231,6 +249,11 @@ class Chronology:
     quarantine: list[QuarantinedRow] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
     person_of_record: dict[str, str] = field(default_factory=dict)  # record key -> person_id
+
+    def as_known_on(self, day: date) -> Chronology:
+        """The same chronology with each person as they could be known on the day (see Person.as_known_on);
+        entries are kept, for callers that count what came later."""
+        return replace(self, persons=[person.as_known_on(day) for person in self.persons])
 
     def person(self, person_id: str) -> Person:
         for person in self.persons:

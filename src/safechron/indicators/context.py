@@ -128,7 +128,7 @@ class FamilyView:
         known = [entry for entry in chronology.entries if entry.known_on <= as_of]
         view = cls(
             as_of=as_of,
-            persons={person.person_id: person for person in chronology.persons},
+            persons={person.person_id: person.as_known_on(as_of) for person in chronology.persons},
             entries=known,
             person_of_record=chronology.person_of_record,
             thresholds=thresholds if thresholds is not None else Thresholds.load(),
