@@ -7,12 +7,14 @@ change to any record of a family (which bumps its revision) is seen at once.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from safechron.chronology.model import Chronology, Submission
 from safechron.chronology.model import Entry as EngineEntry
+from safechron.chronology.model import Person as EnginePerson
 from safechron.indicators.context import FamilyView
 from safechron.pipeline import build_chronology
 from safechron.reports.rows import ChronologyRow, chronology_rows
@@ -26,13 +28,14 @@ __all__ = [
     "ENTRIES_PER_PAGE",
     "ChronologyFilter",
     "ChronologyPage",
+    "FamilyPageData",
     "chronology_as_of",
     "chronology_page",
     "chronology_with_decisions",
     "entry_histories",
     "entry_ids",
-    "entry_pages",
     "family_chronology",
+    "family_page_data",
     "family_rows",
     "filter_choices",
     "person_records",
@@ -136,11 +139,6 @@ def chronology_page(*, chronology: Chronology, chosen: ChronologyFilter, page: i
     )
 
 
-def entry_pages(*, chronology: Chronology) -> dict[tuple[str, str], int]:
-    """The page each entry is on when nothing is filtered, by (agency, record id)."""
-    return {entry.key: index // ENTRIES_PER_PAGE + 1 for index, entry in enumerate(reversed(chronology.entries))}
-
-
 @dataclass(frozen=True, slots=True)
 class FilterChoices:
     agencies: list[str]
@@ -163,6 +161,40 @@ def filter_choices(*, chronology: Chronology) -> FilterChoices:
         ],
         tags=[(tag, label) for tag, label in RISK_TAGS.items() if tag in present_tags],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyPageData:
+    """What the family page shows of the engine's chronology for one request: small, so cheap to keep."""
+
+    persons: list[EnginePerson]
+    page: ChronologyPage
+    total: int  # entries known on the date
+    choices: FilterChoices
+    evidence_pages: dict[tuple[str, str], int]  # the unfiltered page of each evidence entry
+
+
+def family_page_data(
+    *, family: Family, as_of: date, chosen: ChronologyFilter, page: int, evidence: frozenset[tuple[str, str]]
+) -> FamilyPageData:
+    """The family page's part of the chronology as known on `as_of`: one page of the entries the filter
+    keeps, the filter choices, and the page each of the indicators' `evidence` entries is on. Kept by
+    family revision and request, so a page read again costs no rebuild, filtering or laying out."""
+
+    def build() -> FamilyPageData:
+        chronology = family_chronology(family=family)
+        known = chronology_as_of(chronology, as_of)
+        position = {entry.key: index for index, entry in enumerate(reversed(known.entries))}
+        return FamilyPageData(
+            persons=known.persons,
+            page=chronology_page(chronology=known, chosen=chosen, page=page),
+            total=len(known.entries),
+            choices=filter_choices(chronology=chronology),
+            evidence_pages={key: position[key] // ENTRIES_PER_PAGE + 1 for key in evidence if key in position},
+        )
+
+    asked = hashlib.sha256(repr((chosen, page, sorted(evidence))).encode()).hexdigest()[:32]
+    return cached(key=f"safechron:family-page:{family.pk}:{family.revision}:{as_of.isoformat()}:{asked}", build=build)
 
 
 def proposed_tags(*, text: str) -> list[tuple[str, str]]:

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from safechron.chronology.model import Chronology
 from safechron.reports.rows import chronology_rows, entry_anchor
 from safechron.vocabulary import RISK_TAGS
 from safechron.web.accounts.models import User
@@ -33,14 +32,12 @@ from safechron.web.families.pictures import PICTURES, family_picture
 from safechron.web.families.selectors import (
     ChronologyFilter,
     ChronologyPage,
-    chronology_as_of,
-    chronology_page,
+    FamilyPageData,
     entry_histories,
     entry_ids,
-    entry_pages,
     family_chronology,
+    family_page_data,
     family_rows,
-    filter_choices,
     person_records,
     proposed_tags,
 )
@@ -85,10 +82,15 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
         event_type=request.GET.get("event_type", ""),
         tag=request.GET.get("tag", ""),
     )
-    chronology = family_chronology(family=family)
-    known = chronology_as_of(chronology, as_of)
-    shown = chronology_page(chronology=known, chosen=chosen, page=_page_number(request.GET))
     alerts = family_alert_views(family=family, as_of=as_of)
+    data = family_page_data(
+        family=family,
+        as_of=as_of,
+        chosen=chosen,
+        page=_page_number(request.GET),
+        evidence=frozenset((item.agency, item.record_id) for view in alerts for item in view.evidence),
+    )
+    shown = data.page
     audit_record(
         user=request.user,
         action=AuditEvent.Action.VIEW_FAMILY,
@@ -101,14 +103,14 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
         "families/family.html",
         {
             "family": family,
-            "chronology": known,
+            "persons": data.persons,
             "page": shown,
             "pagination": _pagination(request.GET, shown),
-            "total": len(known.entries),
+            "total": data.total,
             "chosen": chosen,
-            "choices": filter_choices(chronology=chronology),
+            "choices": data.choices,
             "alerts": alerts,
-            "evidence_href": _evidence_hrefs(request.GET, alerts=alerts, chronology=known, shown=shown),
+            "evidence_href": _evidence_hrefs(request.GET, alerts=alerts, data=data),
             "as_of": as_of,
             "as_of_error": asked.error,
             "replaying": as_of != today,
@@ -171,16 +173,13 @@ def _pagination(query: QueryDict, shown: ChronologyPage) -> dict[str, object] | 
     }
 
 
-def _evidence_hrefs(
-    query: QueryDict, *, alerts: list[AlertView], chronology: Chronology, shown: ChronologyPage
-) -> dict[str, str]:
+def _evidence_hrefs(query: QueryDict, *, alerts: list[AlertView], data: FamilyPageData) -> dict[str, str]:
     """Where each indicator's evidence link goes: the entry on this page, or the (unfiltered) page it is on."""
-    on_this_page = {row.anchor for row in shown.rows}
-    pages = entry_pages(chronology=chronology)
+    on_this_page = {row.anchor for row in data.page.rows}
     hrefs = {}
     for view in alerts:
         for item in view.evidence:
-            page = pages.get((item.agency, item.record_id))
+            page = data.evidence_pages.get((item.agency, item.record_id))
             if item.anchor in on_this_page or page is None:
                 hrefs[item.anchor] = f"#{item.anchor}"
             else:
