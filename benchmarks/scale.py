@@ -75,7 +75,7 @@ def bench_analyse(folder: Path, as_of: date, workers: int) -> None:
     total = time.perf_counter()
     submissions = timed("read", lambda: read_paths([folder]))
     chronology = timed("link + merge", lambda: combine(submissions))
-    result = timed("tag + indicators", lambda: analyse_families(chronology, as_of, workers=workers))
+    result = timed("tag + indicators", lambda: analyse_families(chronology, as_of, tag=True, workers=workers))
     alerts = sum(len(a) for a in result.alerts_by_family)
     print(f"{len(result.alerts_by_family):,} families, {alerts:,} alerts, "
           f"{sum(len(e.proposed_tags) > 0 for e in chronology.entries):,} entries with proposed tags")

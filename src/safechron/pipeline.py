@@ -78,29 +78,43 @@ def analyse_families(
             tag_entries(chronology.entries)
         return Analysis(families, [evaluate(family, as_of, limits) for family in families])
 
-    chunks = [families[i::workers * 8] for i in range(workers * 8)]
+    # Forked workers inherit the families (nothing is pickled on the way in); each takes a slice of
+    # indices and sends back only the proposed tags and alerts.
+    step = max(1, len(families) // (workers * 8))
+    slices = [range(start, min(start + step, len(families))) for start in range(0, len(families), step)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = list(pool.map(_analyse_chunk, chunks, [as_of] * len(chunks), [limits] * len(chunks),
-                                [tag] * len(chunks)))
-    alerts_by_family: dict[int, list[Alert]] = {}
-    for chunk_index, (chunk, (tags_per_family, alerts_per_family)) in enumerate(zip(chunks, results, strict=True)):
-        for position, family in enumerate(chunk):
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_hold_families, initargs=(families, as_of, limits, tag)
+    ) as pool:
+        results = list(pool.map(_analyse_slice, slices))
+    alerts_by_family: list[list[Alert]] = []
+    for indices, (tags_per_family, alerts_per_family) in zip(slices, results, strict=True):
+        for index, tags_of_entries, alerts in zip(indices, tags_per_family, alerts_per_family, strict=True):
             if tag:
-                for entry, tags in zip(family.entries, tags_per_family[position], strict=True):
+                for entry, tags in zip(families[index].entries, tags_of_entries, strict=True):
                     entry.proposed_tags = tags
-            alerts_by_family[position * len(chunks) + chunk_index] = alerts_per_family[position]
-    return Analysis(families, [alerts_by_family[i] for i in range(len(families))])
+            alerts_by_family.append(alerts)
+    return Analysis(families, alerts_by_family)
 
 
-def _analyse_chunk(
-    families: list[Chronology], as_of: date, thresholds: Thresholds, tag: bool
-) -> tuple[list[list[frozenset[str]]], list[list[Alert]]]:
+#: What a worker process was handed when it was forked: its own copy, never shared or changed.
+_WORK: dict[str, object] = {}
+
+
+def _hold_families(families: list[Chronology], as_of: date, thresholds: Thresholds, tag: bool) -> None:
+    _WORK.update(families=families, as_of=as_of, thresholds=thresholds, tag=tag)
+
+
+def _analyse_slice(indices: range) -> tuple[list[list[frozenset[str]]], list[list[Alert]]]:
+    families: list[Chronology] = _WORK["families"]  # type: ignore[assignment]
+    as_of: date = _WORK["as_of"]  # type: ignore[assignment]
+    thresholds: Thresholds = _WORK["thresholds"]  # type: ignore[assignment]
     tags: list[list[frozenset[str]]] = []
     alerts: list[list[Alert]] = []
-    for family in families:
-        if tag:
+    for index in indices:
+        family = families[index]
+        if _WORK["tag"]:
             tag_entries(family.entries)
-            tags.append([entry.proposed_tags for entry in family.entries])
+        tags.append([entry.proposed_tags for entry in family.entries])
         alerts.append(evaluate(family, as_of, thresholds))
     return tags, alerts

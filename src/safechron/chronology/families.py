@@ -46,16 +46,18 @@ def split_families(chronology: Chronology) -> list[Chronology]:
             orphans.append(entry)
 
     persons = {person.person_id: person for person in chronology.persons}
-    families = []
-    for root, ids in members.items():
-        id_set = set(ids)
-        families.append(
-            Chronology(
-                persons=[persons[pid] for pid in ids],
-                entries=entries_of[root],
-                person_of_record={k: v for k, v in chronology.person_of_record.items() if v in id_set},
-            )
+    records_of: dict[str, dict[str, str]] = {root: {} for root in members}
+    for key, person_id in chronology.person_of_record.items():
+        if person_id in parent:
+            records_of[find(person_id)][key] = person_id
+    families = [
+        Chronology(
+            persons=[persons[pid] for pid in ids],
+            entries=entries_of[root],
+            person_of_record=records_of[root],
         )
+        for root, ids in members.items()
+    ]
     if orphans:
         families.append(Chronology(persons=[], entries=orphans))
     return families
