@@ -12,6 +12,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safechron.web.accounts.models import Agency, User
+from safechron.web.families.services import agency_renamed
 
 __all__ = [
     "agency_create",
@@ -62,8 +63,6 @@ def agency_create(*, name: str, agency_type: str) -> Agency:
 def agency_update(*, agency: Agency, name: str, agency_type: str) -> Agency:
     """Rename an agency or correct its kind. Its records in every family take the new name (submissions
     are matched to agencies by name: a later submission under the old name makes a new agency)."""
-    from safechron.web.families.services import agency_renamed  # families build on accounts, not the reverse
-
     old_name = agency.name
     with transaction.atomic():
         agency.name = name
