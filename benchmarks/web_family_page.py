@@ -106,7 +106,10 @@ def _sign_in(*, username: str, password: str, sessions: int) -> list[str]:
                 headers={"Referer": f"http://{ADDRESS}/sign-in/"},
                 timeout=60,
             )
-            cookies.append(session.cookies["sessionid"])
+            cookie = session.cookies.get("sessionid")
+            if cookie is None:
+                raise SystemExit("signing in failed: no session cookie")
+            cookies.append(cookie)
     return cookies
 
 

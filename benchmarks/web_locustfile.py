@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Callable
+from urllib.parse import urlparse
 
 from locust import HttpUser, between, constant, task
 
 SESSIONS = itertools.cycle(os.environ["SAFECHRON_BENCH_SESSIONS"].split(","))
 
 
-def _think() -> object:
+def _think() -> Callable[..., float]:
     low, _, high = os.environ.get("SAFECHRON_BENCH_THINK", "1-3").partition("-")
     return between(float(low), float(high)) if high else constant(float(low))
 
@@ -25,7 +27,7 @@ class Practitioner(HttpUser):
     wait_time = _think()
 
     def on_start(self) -> None:
-        self.client.cookies.set("sessionid", next(SESSIONS), domain=self.host.split("//", 1)[1].split(":", 1)[0])
+        self.client.cookies.set("sessionid", next(SESSIONS), domain=urlparse(self.host or "").hostname or "")
 
     @task
     def family_page(self) -> None:
