@@ -272,7 +272,8 @@ def test_proposed_tags_on_an_imported_entry_are_accepted_or_rejected_and_audited
         assert counts["updated"] == 0
     stored.refresh_from_db()
     assert stored.accepted_tags == undecided[:1]
-    # Changing one's mind: unticking the accepted tag rejects it.
+    # Changing one's mind: the entry keeps its link while a tag it was given can be unticked, which rejects it.
+    assert f'href="{address}"' in signed_in.get(f"/families/{family.pk}/").content.decode()
     signed_in.post(address, {})
     stored.refresh_from_db()
     assert stored.accepted_tags == [] and set(stored.rejected_tags) == set(undecided)

@@ -29,17 +29,18 @@ __all__ = [
     "ChronologyFilter",
     "ChronologyPage",
     "FamilyPageData",
+    "StoredEntries",
     "chronology_as_of",
     "chronology_page",
     "chronology_with_decisions",
     "entry_histories",
-    "entry_ids",
     "family_chronology",
     "family_page_data",
     "family_rows",
     "filter_choices",
     "person_records",
     "proposed_tags",
+    "stored_entries",
 ]
 
 
@@ -211,16 +212,27 @@ def entry_histories(*, family: Family) -> dict[tuple[str, str], list[EntryVersio
     return histories
 
 
-def entry_ids(*, family: Family, rows: list[ChronologyRow]) -> dict[tuple[str, str], int]:
-    """The stored entry's id for each row, by (agency, record id), for links to act on it."""
+@dataclass(frozen=True, slots=True)
+class StoredEntries:
+    """The stored entries behind chronology rows, by (agency, record id), for links to act on them."""
+
+    ids: dict[tuple[str, str], int]
+    with_accepted_tags: frozenset[tuple[str, str]]  # a practitioner accepted proposed tags (and may undo it)
+
+
+def stored_entries(*, family: Family, rows: list[ChronologyRow]) -> StoredEntries:
     wanted = {(row.agency, row.record_id) for row in rows}
-    return {
-        (agency, record_id): pk
-        for agency, record_id, pk in Entry.objects.filter(
+    found = [
+        ((agency, record_id), pk, bool(accepted))
+        for agency, record_id, pk, accepted in Entry.objects.filter(
             family=family, record_id__in={record_id for _, record_id in wanted}
-        ).values_list("agency__name", "record_id", "pk")
+        ).values_list("agency__name", "record_id", "pk", "accepted_tags")
         if (agency, record_id) in wanted
-    }
+    ]
+    return StoredEntries(
+        ids={key: pk for key, pk, _ in found},
+        with_accepted_tags=frozenset(key for key, _, accepted in found if accepted),
+    )
 
 
 def person_records(*, person: Person) -> list[PersonRecord]:

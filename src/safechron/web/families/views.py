@@ -34,12 +34,12 @@ from safechron.web.families.selectors import (
     ChronologyPage,
     FamilyPageData,
     entry_histories,
-    entry_ids,
     family_chronology,
     family_page_data,
     family_rows,
     person_records,
     proposed_tags,
+    stored_entries,
 )
 from safechron.web.families.services import (
     allocation_create,
@@ -124,7 +124,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "imports": family.imports.select_related("agency", "uploaded_by__agency").defer("content"),
             "can_change": can_change_family(user=request.user),
             "histories": entry_histories(family=family),
-            "entry_ids": entry_ids(family=family, rows=shown.rows),
+            "stored": stored_entries(family=family, rows=shown.rows),
         },
     )
 
@@ -246,7 +246,7 @@ def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
             "records": records,
             "rows": rows,
             "histories": entry_histories(family=family),
-            "entry_ids": entry_ids(family=family, rows=rows),
+            "stored": stored_entries(family=family, rows=rows),
             "form": form,
             "can_change": can_change_family(user=request.user),
             "decisions": family.link_decisions.select_related("decided_by__agency").filter(
