@@ -12,14 +12,17 @@ measurements, never tests.
 from __future__ import annotations
 
 import argparse
-import resource
+import contextlib
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
+
+import psutil
 
 from benchmarks.linkage_quality import pairwise_quality
 from safechron.chronology.combine import combine
@@ -37,10 +40,28 @@ def timed(label: str, work: Callable[[], T]) -> T:
     return result
 
 
-def peak_memory_gb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) / 1024 / 1024  # ru_maxrss is in KiB on Linux
+class MemorySampler:
+    """Peak memory of this process and its worker processes, as the proportional set size (PSS) summed
+    over the tree every 0.2 s: pages forked workers share with the parent are counted once, which
+    adding up each process's own peak (ru_maxrss) would not."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.wait(0.2):
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_full_info().pss
+            self.peak = max(self.peak, total)
+
+    def peak_gb(self) -> float:
+        return self.peak / 1024**3
 
 
 def linkage_quality(submissions: list[Submission], chronology: Chronology) -> str:
@@ -60,6 +81,7 @@ def linkage_quality(submissions: list[Submission], chronology: Chronology) -> st
 
 
 def bench_merge(folder: Path) -> None:
+    memory = MemorySampler()
     total = time.perf_counter()
     submissions = timed("read", lambda: read_paths([folder]))
     entries = sum(len(s.entries) for s in submissions)
@@ -67,11 +89,12 @@ def bench_merge(folder: Path) -> None:
     print(f"{entries:,} entries, {records:,} person records, {sum(len(s.quarantine) for s in submissions)} quarantined")
     chronology = timed("link + merge", lambda: combine(submissions))
     print(f"{len(chronology.persons):,} persons")
-    print(f"{'total':<28} {time.perf_counter() - total:8.1f} s   peak memory {peak_memory_gb():.2f} GB")
+    print(f"{'total':<28} {time.perf_counter() - total:8.1f} s   peak memory {memory.peak_gb():.2f} GB (PSS)")
     print(linkage_quality(submissions, chronology))
 
 
 def bench_analyse(folder: Path, as_of: date, workers: int) -> None:
+    memory = MemorySampler()
     total = time.perf_counter()
     submissions = timed("read", lambda: read_paths([folder]))
     chronology = timed("link + merge", lambda: combine(submissions))
@@ -79,7 +102,7 @@ def bench_analyse(folder: Path, as_of: date, workers: int) -> None:
     alerts = sum(len(a) for a in result.alerts_by_family)
     print(f"{len(result.alerts_by_family):,} families, {alerts:,} alerts, "
           f"{sum(len(e.proposed_tags) > 0 for e in chronology.entries):,} entries with proposed tags")
-    print(f"{'total':<28} {time.perf_counter() - total:8.1f} s   peak memory {peak_memory_gb():.2f} GB")
+    print(f"{'total':<28} {time.perf_counter() - total:8.1f} s   peak memory {memory.peak_gb():.2f} GB (PSS)")
 
 
 def bench_family(repeats: int) -> None:

@@ -6,6 +6,7 @@ chronology is read, linked, tagged and analysed the same way wherever it is show
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -82,11 +83,18 @@ def analyse_families(
     # indices and sends back only the proposed tags and alerts.
     step = max(1, len(families) // (workers * 8))
     slices = [range(start, min(start + step, len(families))) for start in range(0, len(families), step)]
+    if tag:
+        default_tagger()  # built once here and inherited, not once per worker
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_hold_families, initargs=(families, as_of, limits, tag)
-    ) as pool:
-        results = list(pool.map(_analyse_slice, slices))
+    gc.freeze()  # the workers' garbage collector leaves inherited objects alone, so their pages stay shared
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_hold_families,
+            initargs=(families, as_of, limits, tag),
+        ) as pool:
+            results = list(pool.map(_analyse_slice, slices))
+    finally:
+        gc.unfreeze()
     alerts_by_family: list[list[Alert]] = []
     for indices, (tags_per_family, alerts_per_family) in zip(slices, results, strict=True):
         for index, tags_of_entries, alerts in zip(indices, tags_per_family, alerts_per_family, strict=True):
