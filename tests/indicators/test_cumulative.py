@@ -334,6 +334,35 @@ def test_injury_near_miss_older_child_not_on_a_plan() -> None:
     assert alerts(chronology, "2016-06-15", "INJURY_YOUNG_CHILD") == []
 
 
+def test_a_named_childs_burn_in_a_record_about_mother_and_child_counts() -> None:
+    family = Family(child_dob="2015-10-01")
+    record = family.builder.entry(
+        "2016-06-08", "home_visit", "Home visit. Amy has a small burn on her hand; mother says the iron.",
+        [family.mother, family.child], agency="Health Visiting", tags=["physical_injury"],
+    ).record_id
+    [alert] = alerts(family.builder.build(), "2016-06-15", "INJURY_YOUNG_CHILD")
+    assert ids(alert) == [record] and alert.children == (family.child,)
+
+
+def test_an_adults_injury_at_an_incident_the_child_was_present_for_is_not_the_childs() -> None:
+    family = Family(child_dob="2015-10-01")
+    family.builder.entry(
+        "2016-06-08", "domestic_abuse_incident", "He pushed her into the door frame. Cut to L elbow. Amy present.",
+        [family.mother, family.father, family.child], agency="Police", tags=["domestic_abuse", "physical_injury"],
+    )
+    assert alerts(family.builder.build(), "2016-06-15", "INJURY_YOUNG_CHILD") == []
+
+
+def test_a_child_hurting_another_child_is_not_the_childs_injury() -> None:
+    family = Family(child_dob="2015-01-01")
+    family.builder.entry("2015-12-01", "cp_plan_start", "ICPC: child protection plan.", [family.child])
+    family.builder.entry(
+        "2016-06-08", "note", "Amy bit another child at nursery, leaving a bruise.", [family.child],
+        agency="Nursery", tags=["physical_injury"],
+    )
+    assert alerts(family.builder.build(), "2016-06-15", "INJURY_YOUNG_CHILD") == []
+
+
 # -- PARENT_HISTORY -----------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ What counts as evidence, shared by the indicators here (and usable by others):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
@@ -623,6 +624,8 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         lapses = []
         injuries = [e for e in _injuries(view, cfg) if child in view.subjects(e)]
         for incident in _one_per_injury(view.incidents(injuries), cfg):
+            if not any(_injury_is_the_childs(view, child, e, cfg) for e in incident.entries):
+                continue
             if not _injury_counts(view, child, incident, cfg):
                 continue
             late = day_after_deadline(incident.day, working_days=cfg["respond_within_working_days"])
@@ -653,6 +656,9 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     return alerts
 
 
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
 def _injuries(view: FamilyView, cfg: dict[str, Any]) -> list[Entry]:
     """Injury entries, and other records tagged with a physical injury; not the birth record (marks of
     the delivery), nor a record of a birthmark on a body map (there to tell it from a bruise) that names
@@ -667,6 +673,40 @@ def _injuries(view: FamilyView, cfg: dict[str, Any]) -> list[Entry]:
             and not (_mentions(entry, cfg["birthmark_phrases"]) and not _mentions(entry, cfg["injury_words"]))
         )
     ]
+
+
+def _injury_is_the_childs(view: FamilyView, child: str, entry: Entry, cfg: dict[str, Any]) -> bool:
+    """Whether the injury a record notes is this child's: a record of an injury event about this child
+    alone; a record about this child alone that names an injury; or a sentence naming an injury
+    together with the child (by name, or as "baby" or "child" when the record is about no other
+    child). Never when the record says the injury is another child's. An adult's cut at an incident
+    the children were present for, or a child hitting a classmate, is not the child's injury."""
+    subjects = view.subjects(entry)
+    text = entry.text().lower()
+    if entry.event_type == "injury" and subjects == (child,):
+        return True
+    if any(phrase in text for phrase in cfg["other_child_phrases"]):
+        return False
+    if subjects == (child,):
+        return any(word in text for word in cfg["injury_words"])
+    other_children = [pid for pid in subjects if pid != child and view.is_child(pid, entry.date.start)]
+    words = set(_names_of(view, child)) | (set() if other_children else set(cfg["child_words"]))
+    naming = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in sorted(words)) + r")\b")
+    return any(
+        any(word in sentence for word in cfg["injury_words"]) and naming.search(sentence)
+        for sentence in _SENTENCES.split(text)
+    )
+
+
+def _names_of(view: FamilyView, child: str) -> list[str]:
+    """The words records use for a child: every given name and known-as name, in lower case."""
+    person = view.persons.get(child)
+    if person is None:
+        return []
+    names = {word for record in person.records for word in record.given_names.lower().split()}
+    names |= {word for record in person.records for alias in record.known_as for word in alias.lower().split()}
+    names |= set(person.display_name.lower().split()[:1])
+    return sorted(name for name in names if len(name) > 1)
 
 
 def _one_per_injury(incidents: list[Incident], cfg: dict[str, Any]) -> list[Incident]:
