@@ -238,6 +238,26 @@ def test_an_unborn_child_is_kept_apart_when_no_birth_fits_unless_confirmed() -> 
     assert not confirmed[0].unborn and confirmed[0].date_of_birth == PartialDate.parse("2016-03-05")
 
 
+def test_an_unborn_child_is_tied_to_the_born_child_by_a_double_barrelled_name_or_the_same_mother() -> None:
+    double_barrelled = [
+        record("Maternity", "m1", "Baby", "Shah", unborn=True, expected_date=PartialDate.parse("2023-08-21"),
+               role="unborn"),
+        record("GP", "g1", "Anaya", "Shah-Reid", "2023-06-23", role="child"),
+    ]
+    assert len(link_records(double_barrelled)) == 1
+    fathers_surname = [
+        record("Maternity", "m1", "Baby", "Pellin", unborn=True, expected_date=PartialDate.parse("2020-11-07"),
+               role="unborn"),
+        record("Maternity", "m2", "Donna", "Pellin", "1982-07-19", role="mother"),
+        record("GP", "g1", "Ellie-Mae", "Mercer", "2020-11-13", role="child"),
+        record("GP", "g2", "Donna", "Pelling", "1982-07-19", role="mother"),
+        record("GP", "g3", "Mia", "Pelling", "2008-09-05", role="child"),
+    ]
+    persons = link_records(fathers_surname)
+    assert {"Maternity:m1", "GP:g1"} in groups(persons)
+    assert {"GP:g3"} in groups(persons)
+
+
 def test_unborn_twins_are_the_born_twins_with_the_same_birth_order_label() -> None:
     records = [
         record("Maternity", "m1", "Unborn twin 1", "Brennan", unborn=True,

@@ -29,6 +29,7 @@ _BORN_EARLY = timedelta(weeks=16)
 _BORN_LATE = timedelta(weeks=6)
 
 #: A birth-order label agencies give babies before they are named: "Twin 1", "Unborn twin 2", "Baby B".
+_NAME_PARTS = re.compile(r"[^a-z]+")
 _BIRTH_LABEL = re.compile(r"\b(?:twin|triplet|baby)\s*([0-9]+|[a-c])\b", re.IGNORECASE)
 
 #: A record whose two best matches are two different people, less than this many bits of match
@@ -157,21 +158,23 @@ def _unborn_and_born(
     unborn = [members for members in groups if all(records[m].unborn for m in members)]
     if not unborn:
         return []
+    mothers = _single_mothers(records, features, clusters)
     born_by_key: dict[str, list[list[int]]] = {}
     for members in groups:
         if any(records[m].unborn or records[m].date_of_birth is None for m in members):
             continue
         if any(features[m].role not in (None, "child", "sibling") for m in members):
             continue
-        for key in _family_keys(records, features, members):
+        for key in _family_keys(records, features, members, mothers):
             born_by_key.setdefault(key, []).append(members)
+    keys_of = {tuple(members): _family_keys(records, features, members, mothers) for members in unborn}
     found = []
     for members in unborn:
         expected = next((records[m].expected_date for m in members if records[m].expected_date), None)
         if expected is None:
             continue
         births: dict[tuple[int, ...], int] = {}  # each candidate child with a record of the birth date
-        for key in _family_keys(records, features, members):
+        for key in keys_of[tuple(members)]:
             for child in born_by_key.get(key, []):
                 for m in child:
                     date_of_birth = records[m].date_of_birth
@@ -186,8 +189,11 @@ def _unborn_and_born(
             chosen = [child for child in births if _birth_labels(records, child) & labels]
         else:
             chosen = list(births)
-            rivals = [other for other in unborn if other is not members and not _birth_labels(records, other)
-                      and set(_family_keys(records, features, other)) & set(_family_keys(records, features, members))]
+            rivals = [
+                other for other in unborn
+                if other is not members and not _birth_labels(records, other)
+                and keys_of[tuple(other)] & keys_of[tuple(members)]
+            ]
             if rivals:
                 continue
         if len(chosen) == 1:
@@ -199,11 +205,27 @@ def _unborn_and_born(
     return found
 
 
-def _family_keys(records: Sequence[PersonRecord], features: Sequence[RecordFeatures], members: list[int]) -> set[str]:
-    """What ties a child to a home: its family names and postcodes."""
+def _family_keys(
+    records: Sequence[PersonRecord], features: Sequence[RecordFeatures], members: list[int], mothers: dict[str, int]
+) -> set[str]:
+    """What ties a child to a home: each part of its family names ("Shah-Reid": shah, reid), its
+    postcodes, and its mother (the person of the one mother its agency names, when it names one)."""
     keys = {f"name:{features[m].family}" for m in members if features[m].family}
+    keys |= {f"name:{part}" for m in members for part in _NAME_PARTS.split(records[m].family_name.lower()) if part}
     keys |= {f"postcode:{records[m].postcode}" for m in members if records[m].postcode}
+    keys |= {f"mother:{mothers[records[m].agency]}" for m in members if records[m].agency in mothers}
     return keys
+
+
+def _single_mothers(records: Sequence[PersonRecord], features: Sequence[RecordFeatures], clusters: Clusters) -> dict[
+    str, int
+]:
+    """For each agency that names exactly one mother, the person (group) she is."""
+    mothers: dict[str, set[int]] = {}
+    for index, record in enumerate(records):
+        if record.role == "mother":
+            mothers.setdefault(record.agency, set()).add(clusters.find(index))
+    return {agency: next(iter(groups)) for agency, groups in mothers.items() if len(groups) == 1}
 
 
 def _birth_labels(records: Sequence[PersonRecord], members: Iterable[int]) -> set[str]:
