@@ -96,11 +96,12 @@ def analyse_families(
     finally:
         gc.unfreeze()
     alerts_by_family: list[list[Alert]] = []
+    shared: dict[tuple[str, ...], frozenset[str]] = {}  # one object per combination of tags
     for indices, (tags_per_family, alerts_per_family) in zip(slices, results, strict=True):
-        for index, tags_of_entries, alerts in zip(indices, tags_per_family, alerts_per_family, strict=True):
-            if tag:
-                for entry, tags in zip(families[index].entries, tags_of_entries, strict=True):
-                    entry.proposed_tags = tags
+        for index, tagged, alerts in zip(indices, tags_per_family, alerts_per_family, strict=True):
+            entries = families[index].entries
+            for position, tags in tagged:
+                entries[position].proposed_tags = shared.setdefault(tags, frozenset(tags))
             alerts_by_family.append(alerts)
     return Analysis(families, alerts_by_family)
 
@@ -113,16 +114,21 @@ def _hold_families(families: list[Chronology], as_of: date, thresholds: Threshol
     _WORK.update(families=families, as_of=as_of, thresholds=thresholds, tag=tag)
 
 
-def _analyse_slice(indices: range) -> tuple[list[list[frozenset[str]]], list[list[Alert]]]:
+def _analyse_slice(indices: range) -> tuple[list[list[tuple[int, tuple[str, ...]]]], list[list[Alert]]]:
+    """Tag (when asked) and evaluate a slice of the families; send back, per family, only the entries
+    given tags (position and sorted tags) and the alerts."""
     families: list[Chronology] = _WORK["families"]  # type: ignore[assignment]
     as_of: date = _WORK["as_of"]  # type: ignore[assignment]
     thresholds: Thresholds = _WORK["thresholds"]  # type: ignore[assignment]
-    tags: list[list[frozenset[str]]] = []
+    tagged: list[list[tuple[int, tuple[str, ...]]]] = []
     alerts: list[list[Alert]] = []
     for index in indices:
         family = families[index]
         if _WORK["tag"]:
             tag_entries(family.entries)
-        tags.append([entry.proposed_tags for entry in family.entries])
+            entries = family.entries
+            tagged.append([(i, tuple(sorted(e.proposed_tags))) for i, e in enumerate(entries) if e.proposed_tags])
+        else:
+            tagged.append([])
         alerts.append(evaluate(family, as_of, thresholds))
-    return tags, alerts
+    return tagged, alerts
