@@ -159,6 +159,19 @@ def strategy_meeting_within(view: FamilyView, start: date, deadline: date) -> bo
     return any(start <= e.date.start < deadline for e in view.of_type("strategy_discussion"))
 
 
+def _without_strategy_meeting(
+    view: FamilyView, incidents: list[Incident], *, working_days: int
+) -> list[tuple[str, date, Incident]]:
+    """The incidents with no strategy discussion within `working_days` working days, as lapses of the
+    household from the day the deadline passed (for `current_lapses`)."""
+    lapses: list[tuple[str, date, Incident]] = []
+    for incident in incidents:
+        deadline = day_after_deadline(incident.day, working_days=working_days)
+        if not strategy_meeting_within(view, incident.day, deadline):
+            lapses.append(("household", deadline, incident))
+    return lapses
+
+
 def no_contact_terms(view: FamilyView, adult: str, *, until: date, since: date) -> list[Entry]:
     """Plans and agreements between two days that say the adult is to have no contact or live elsewhere."""
     return [
@@ -437,11 +450,8 @@ def no_charge_risk_remains(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
     strategy meeting is recorded after it within 10 working days (high). The decisions still relevant make
     one alert for the household."""
     within = cfg["strategy_within_working_days"]
-    lapses: list[tuple[str, date, Incident]] = []
-    for decision in view.incidents(e for e in view.entries if _no_charge_on_abuse(view, e)):
-        deadline = day_after_deadline(decision.day, working_days=within)
-        if not strategy_meeting_within(view, decision.day, deadline):
-            lapses.append(("household", deadline, decision))
+    decisions = view.incidents(e for e in view.entries if _no_charge_on_abuse(view, e))
+    lapses = _without_strategy_meeting(view, decisions, working_days=within)
     alerts = []
     for start, current in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).values():
         decisions = [decision for _, decision in current]
@@ -519,11 +529,7 @@ def threats_to_professionals(view: FamilyView, cfg: dict[str, Any]) -> list[Aler
         or ("hostility_to_professionals" in e.tags and _THREAT_WORDS.search(e.text()))
     )
     within = cfg["strategy_within_working_days"]
-    lapses: list[tuple[str, date, Incident]] = []
-    for threat in threats:
-        deadline = day_after_deadline(threat.day, working_days=within)
-        if not strategy_meeting_within(view, threat.day, deadline):
-            lapses.append(("household", deadline, threat))
+    lapses = _without_strategy_meeting(view, threats, working_days=within)
     alerts = []
     for start, current in current_lapses(view, lapses, relevant_days=cfg["relevant_days"]).values():
         days = "; ".join(spoken_day(threat.day) for _, threat in current)

@@ -147,10 +147,10 @@ def known_names(view: FamilyView, person_id: str) -> set[str]:
     """Every name agencies recorded for the person: full, given, first given name, known-as names, and the
     family name when nobody else in the family has it."""
     person = view.persons[person_id]
+    others = {r.family_name.lower() for pid, p in view.persons.items() if pid != person_id for r in p.records}
     names = {person.display_name}
     for record in person.records:
         names.update((record.full_name, record.given_names, *record.given_names.split()[:1], *record.known_as))
-        others = {r.family_name.lower() for pid, p in view.persons.items() if pid != person_id for r in p.records}
         if record.family_name.lower() not in others:
             names.add(record.family_name)
     return {name for name in names if len(name) > 1}
