@@ -18,6 +18,7 @@ from safechron.indicators.common import (
     PlanRun,
     counted,
     current_lapses,
+    frequent_run,
     in_words,
     known_names,
     mentions,
@@ -27,12 +28,10 @@ from safechron.indicators.common import (
 from safechron.indicators.context import (
     FamilyView,
     Incident,
-    condition_start,
     day_after_deadline,
     spoken_day,
     spoken_period,
     spoken_span,
-    window_changes,
 )
 from safechron.indicators.cumulative import MOTHER_ROLES, SERIOUS_DA_TAGS, da_incidents, da_pattern
 from safechron.vocabulary import PARENT_ROLES
@@ -568,16 +567,11 @@ def hostile_non_engagement(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
         for e in view.entries
         if _non_engagement(e) and (not view.subjects(e) or household.intersection(view.subjects(e)))
     )
-    window = timedelta(days=cfg["window_days"])
     days = [event.day for event in events]
-    start = condition_start(
-        as_of=view.as_of,
-        changes=window_changes(days, window),
-        holds=lambda day: sum(1 for d in days if day - window <= d <= day) >= cfg["min_events"],
-    )
+    start = frequent_run(view, days, window_days=cfg["window_days"], minimum=cfg["min_events"])
     if start is None:
         return []
-    current = [event for event in events if view.as_of - window <= event.day]
+    current = [event for event in events if view.as_of - timedelta(days=cfg["window_days"]) <= event.day]
     adults = tuple(pid for pid in view.household.adults if any(pid in event.people for event in current))
     everyone = (*view.household.adults, *view.household.children)
     named = tuple(pid for pid in everyone if any(pid in event.people for event in current))

@@ -15,7 +15,7 @@ from typing import Any
 
 from safechron.chronology.model import Entry
 from safechron.indicators.base import Alert, evidence_of, indicator
-from safechron.indicators.common import PlanRun, birthday, in_words, last_of, plan_run, recent_run
+from safechron.indicators.common import PlanRun, birthday, frequent_run, in_words, last_of, plan_run, recent_run
 from safechron.indicators.context import (
     FamilyView,
     condition_start,
@@ -354,11 +354,7 @@ def family_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     window = timedelta(days=cfg["window_days"])
     reports = view.incidents(e for e in view.entries if _report_by_others(view, e))
     days = [report.day for report in reports]
-    start = condition_start(
-        as_of=view.as_of,
-        changes=window_changes(days, window),
-        holds=lambda day: sum(1 for d in days if day - window <= d <= day) >= cfg["min_reports"],
-    )
+    start = frequent_run(view, days, window_days=cfg["window_days"], minimum=cfg["min_reports"])
     if start is None:
         return []
     current = [r for r in reports if view.as_of - window <= r.day <= view.as_of]

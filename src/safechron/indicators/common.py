@@ -22,6 +22,7 @@ __all__ = [
     "birthday",
     "counted",
     "current_lapses",
+    "frequent_run",
     "in_words",
     "known_names",
     "last_of",
@@ -95,12 +96,18 @@ def counted(number: int, word: str) -> str:
 
 def recent_run(view: FamilyView, days: Iterable[date], *, relevant_days: int) -> date | None:
     """Since when some event of `days` has happened within `relevant_days` before each day up to as-of."""
-    found = sorted(set(days))
-    relevance = timedelta(days=relevant_days)
+    return frequent_run(view, set(days), window_days=relevant_days, minimum=1)
+
+
+def frequent_run(view: FamilyView, days: Iterable[date], *, window_days: int, minimum: int) -> date | None:
+    """Since when at least `minimum` events of `days` (a day listed twice counts twice) have happened within
+    `window_days` before each day up to as-of."""
+    found = sorted(days)
+    window = timedelta(days=window_days)
     return condition_start(
         as_of=view.as_of,
-        changes=window_changes(found, relevance),
-        holds=lambda day: any(day - relevance <= d <= day for d in found),
+        changes=window_changes(found, window),
+        holds=lambda day: sum(1 for d in found if day - window <= d <= day) >= minimum,
     )
 
 

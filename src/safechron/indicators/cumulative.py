@@ -27,7 +27,7 @@ from typing import Any
 
 from safechron.chronology.model import Entry, Person
 from safechron.indicators.base import Alert, evidence_of, indicator
-from safechron.indicators.common import adults_named, listing
+from safechron.indicators.common import adults_named, frequent_run, listing
 from safechron.indicators.context import (
     FamilyView,
     Incident,
@@ -300,11 +300,7 @@ def cumulative_neglect(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     def recent(day: date) -> list[Incident]:
         return [sign for sign in signs if day - window <= sign.day <= day]
 
-    first = condition_start(
-        as_of=view.as_of,
-        changes=window_changes([sign.day for sign in signs], window),
-        holds=lambda day: len(recent(day)) >= cfg["min_signs"],
-    )
+    first = frequent_run(view, [sign.day for sign in signs], window_days=cfg["window_days"], minimum=cfg["min_signs"])
     if first is None:
         return []
     found = recent(view.as_of)
