@@ -1,8 +1,8 @@
 """The child in view: is each child seen, heard and thought about? (indicators.md, "The child in view").
 
 Each function quotes its catalogue rule in its docstring; its numbers come from thresholds.toml.
-The helpers at the top answer questions several rules share: how long a child has been on a plan
-without a break, when a child was last seen, when a birthday falls.
+The helpers at the top answer questions several rules here share: whether a contact saw the child in
+person (or alone), whether a visit missed them, and which children's conditions began on the same day.
 """
 
 from __future__ import annotations
@@ -213,8 +213,9 @@ def invisible_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     """
     window = timedelta(days=cfg["window_days"])
     children = [c for c in view.household.children if view.is_born(c)]
+    others = {child: set(children) - {child} for child in children}
     mentions = {
-        child: [e for e in view.about([child]) if not set(children).difference([child]).intersection(view.subjects(e))]
+        child: [e for e in view.about([child]) if not others[child].intersection(view.subjects(e))]
         for child in children
     }
 
@@ -302,7 +303,7 @@ def sibling_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     outside = [
         pid
         for pid in view.persons
-        if _left_home(view, pid) and (view.age(pid) is None or (view.age(pid) or 0) < cfg["max_age"])
+        if _left_home(view, pid) and ((age := view.age(pid)) is None or age < cfg["max_age"])
     ]
     alerts = []
     for sibling in outside:
@@ -362,7 +363,8 @@ def family_concerns(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     evidence: list[Entry] = []
     notes: list[str] = []
     for report in current:
-        followed = [e for e in view.entries if e.related_record in {r.record_id for r in report.entries}]
+        record_ids = {r.record_id for r in report.entries}
+        followed = [e for e in view.entries if e.related_record in record_ids]
         evidence += [*report.entries, *followed]
         after = _what_followed(report.entries, followed)
         lines.append(f"{spoken_day(report.day)}, {_reporter(view, report.entries)}: {after}")
