@@ -226,7 +226,8 @@ def agreement_breached(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         return []
     triggers.sort(key=lambda t: t[0])
     relied = [entry for _, _, entries in triggers for entry in entries]
-    who = view.names(adults_named(view, relied)) or "the family"
+    adults = adults_named(view, relied)
+    who = view.names(adults) or "the family"
     sentences = "; ".join(dict.fromkeys(text for _, text, _ in triggers))
     return [
         Alert(
@@ -236,7 +237,7 @@ def agreement_breached(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
             evidence=evidence_of(relied),
             explanation=f"Written agreements with {who} are not holding: {sentences}.",
             children=view.household.children,
-            adults=adults_named(view, relied),
+            adults=adults,
         )
     ]
 
@@ -702,8 +703,8 @@ def _closing_decisions(view: FamilyView, cfg: dict[str, Any]) -> list[Entry]:
     by_day: dict[date, Entry] = {}
     for entry in view.household_entries:
         closing = ends_plans(entry)
-        nfa = entry.event_type in THRESHOLD_DECISIONS and any(phrase.search(entry.text().lower()) for phrase in phrases)
-        if closing or nfa:
+        text = entry.text().lower() if entry.event_type in THRESHOLD_DECISIONS else ""
+        if closing or any(phrase.search(text) for phrase in phrases):
             by_day.setdefault(entry.date.start, entry)
     return [by_day[day] for day in sorted(by_day)]
 
