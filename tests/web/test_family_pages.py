@@ -13,9 +13,12 @@ from safechron.reports.rows import entry_anchor
 from safechron.tagging import default_tagger
 from safechron.web.accounts.models import User
 from safechron.web.alerts.models import Acknowledgement
+from safechron.web.alerts.selectors import caseload, family_alerts
+from safechron.web.alerts.services import acknowledgement_create
 from safechron.web.audit.models import AuditEvent
 from safechron.web.families.models import Entry, Family, LinkDecision, Person
 from safechron.web.families.selectors import family_chronology
+from safechron.web.families.services import family_create
 from safechron.web.imports.services import import_commit, import_upload
 from tests.web.conftest import CSC, POLICE, ago, csc_workbook, police_workbook, workbook_bytes
 
@@ -51,6 +54,21 @@ def test_caseload_lists_the_family_with_its_open_indicators(signed_in: Client, f
     html = signed_in.get("/families/").content.decode()
     assert family.name in html
     assert "1 high" in html
+
+
+def test_caseload_counts_each_familys_own_acknowledgements(worker: User, family: Family) -> None:
+    twin = family_create(name="Twin family", created_by=worker)
+    for name, content in (("police.xlsx", police_workbook()), ("csc.xlsx", csc_workbook())):
+        import_commit(upload=import_upload(family=twin, user=worker, file_name=name, content=content), user=worker)
+    twin.refresh_from_db()
+    today = date.today()
+    for alert in family_alerts(family=family, as_of=today):
+        acknowledgement_create(
+            family=family, user=worker, code=alert.code, first_met_on=alert.first_met_on, note="Strategy meeting held"
+        )
+    rows = {row.family.pk: row for row in caseload(user=worker, as_of=today)}
+    assert rows[family.pk].high >= 1 and rows[family.pk].unacknowledged == 0
+    assert rows[twin.pk].unacknowledged == len(family_alerts(family=twin, as_of=today)) >= 1
 
 
 def _shown(html: str, record_id: str) -> bool:

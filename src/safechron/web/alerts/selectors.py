@@ -85,16 +85,19 @@ class CaseloadRow:
 
 def caseload(*, user: User, as_of: date) -> list[CaseloadRow]:
     """The user's families with their indicators as of the date, the newest alerts first."""
+    families = list(visible_families(user=user))
+    acknowledged = set(
+        Acknowledgement.objects.filter(family__in=families).values_list("family_id", "code", "first_met_on")
+    )
     rows = []
-    for family in visible_families(user=user):
+    for family in families:
         alerts = family_alerts(family=family, as_of=as_of)
-        acknowledged = set(Acknowledgement.objects.filter(family=family).values_list("code", "first_met_on"))
         rows.append(
             CaseloadRow(
                 family=family,
                 high=sum(a.severity == "high" for a in alerts),
                 medium=sum(a.severity == "medium" for a in alerts),
-                unacknowledged=sum((a.code, a.first_met_on) not in acknowledged for a in alerts),
+                unacknowledged=sum((family.pk, a.code, a.first_met_on) not in acknowledged for a in alerts),
                 newest=max((a.first_met_on for a in alerts), default=None),
             )
         )
