@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from safechron.reports.rows import chronology_rows, entry_anchor
 from safechron.vocabulary import RISK_TAGS
-from safechron.web.accounts.models import User
+from safechron.web.accounts.models import Role, User
 from safechron.web.alerts.selectors import AlertView, caseload, family_alert_views
 from safechron.web.audit.models import AuditEvent
 from safechron.web.audit.services import audit_record
@@ -27,7 +27,7 @@ from safechron.web.families.forms import (
     TagDecisionForm,
     as_of_from_query,
 )
-from safechron.web.families.models import BreakGlass, Family, Person
+from safechron.web.families.models import BreakGlass, Entry, Family, Person, PersonRecord
 from safechron.web.families.pictures import PICTURES, family_picture
 from safechron.web.families.selectors import (
     ChronologyFilter,
@@ -213,10 +213,9 @@ def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
     except KeyError:
         raise Http404("No person found") from None
     records = person_records(person=person)
-    own = [(r.key, f"{r.agency.name}: {r.full_name or r.person_ref} ({r.person_ref})") for r in records]
+    own = [_record_choice(r) for r in records]
     others = [
-        (r.key, f"{r.agency.name}: {r.full_name or r.person_ref} ({r.person_ref})")
-        for r in family.person_records.select_related("agency").order_by("agency__name", "person_ref")
+        _record_choice(r) for r in family.person_records.select_related("agency").order_by("agency__name", "person_ref")
     ]
     form = LinkDecisionForm(request.POST or None, own=own, others=others)
     if request.method == "POST":
@@ -256,6 +255,17 @@ def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
     )
 
 
+def _record_choice(record: PersonRecord) -> tuple[str, str]:
+    """A person record as a choice of the link decision form: its key, and the agency, name and reference."""
+    return record.key, f"{record.agency.name}: {record.full_name or record.person_ref} ({record.person_ref})"
+
+
+def _redirect_to_entry(stored: Entry) -> HttpResponse:
+    """Back to the family page, at the entry."""
+    anchor = entry_anchor(agency=stored.agency.name, record_id=stored.record_id)
+    return redirect(reverse("families:family", kwargs={"family_id": stored.family_id}) + "#" + anchor)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
@@ -282,8 +292,7 @@ def entry_add_page(request: HttpRequest, family_id: int) -> HttpResponse:
             accepted_tags=accepted,
             rejected_tags=frozenset(tag for tag, _ in proposed) - accepted,
         )
-        anchor = entry_anchor(agency=stored.agency.name, record_id=stored.record_id)
-        return redirect(reverse("families:family", kwargs={"family_id": family.pk}) + "#" + anchor)
+        return _redirect_to_entry(stored)
     return render(
         request,
         "families/entry_add.html",
@@ -312,8 +321,7 @@ def entry_tags_page(request: HttpRequest, family_id: int, entry_id: int) -> Http
         entry_tags_decide(
             entry=stored, user=request.user, accepted=accepted, rejected=frozenset(t for t, _ in choices) - accepted
         )
-        anchor = entry_anchor(agency=stored.agency.name, record_id=stored.record_id)
-        return redirect(reverse("families:family", kwargs={"family_id": family.pk}) + "#" + anchor)
+        return _redirect_to_entry(stored)
     row = chronology_rows(replace(chronology, entries=[entry]))[0]
     return render(
         request,
@@ -358,7 +366,7 @@ def break_glass_log(request: HttpRequest) -> HttpResponse:
     if not can_review_break_glass(user=request.user):
         raise Http404("Not found")
     uses = BreakGlass.objects.select_related("user__agency", "family", "reviewed_by")
-    if request.user.role != "data_protection_officer":
+    if request.user.role != Role.DATA_PROTECTION_OFFICER:
         uses = uses.filter(user__agency=request.user.agency)
     if request.method == "POST":
         use = uses.filter(pk=request.POST.get("use")).first()
