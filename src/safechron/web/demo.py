@@ -10,6 +10,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from safechron.web.imports.reading import ACCEPTED_SUFFIXES
+
 __all__ = ["DemoSignIn", "load", "run", "submission_files"]
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "child-by"
@@ -41,7 +43,7 @@ def submission_files(folder: Path) -> list[tuple[str, bytes]]:
     and each folder of people.csv and entries.csv zipped (a folder cannot be uploaded)."""
     files = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in {".xlsx", ".zip"}:
+        if path.suffix.lower() in ACCEPTED_SUFFIXES:
             files.append((path.name, path.read_bytes()))
         elif path.is_dir() and (path / "entries.csv").exists():
             buffer = io.BytesIO()
