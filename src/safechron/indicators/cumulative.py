@@ -150,10 +150,6 @@ def trio_strands(view: FamilyView) -> dict[str, list[Entry]]:
     return strands
 
 
-def _in_window(day: date, window: timedelta, entries: Iterable[Entry]) -> list[Entry]:
-    return [entry for entry in entries if day - window <= entry.date.start <= day]
-
-
 def _strand_with_adults(view: FamilyView, strand: str, entries: list[Entry]) -> str:
     """'domestic abuse (Mother and Father)': a strand and the adults of the household its records are about."""
     adults = adults_named(view, entries)
@@ -188,7 +184,7 @@ def toxic_trio(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     strands = trio_strands(view)
 
     def present(day: date) -> list[str]:
-        return [strand for strand, entries in strands.items() if _in_window(day, window, entries)]
+        return [strand for strand, entries in strands.items() if view.between(day - window, day, entries)]
 
     now = present(view.as_of)
     if len(now) < cfg["partial_strands"]:
@@ -200,7 +196,7 @@ def toxic_trio(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         as_of=view.as_of, changes=window_changes(all_dates, window), holds=lambda day: len(present(day)) >= need
     )
     assert first is not None
-    recent = {strand: _in_window(view.as_of, window, strands[strand]) for strand in now}
+    recent = {strand: view.between(view.as_of - window, view.as_of, strands[strand]) for strand in now}
     relied = [entry for entries in recent.values() for entry in entries]
     named = [_strand_with_adults(view, strand, entries) for strand, entries in recent.items()]
     adults = adults_named(view, relied) or view.household.adults
@@ -448,8 +444,8 @@ def _risk_start(
             return None
         reasons: list[str] = []
         relied: list[Entry] = []
-        abuse = _in_window(day, window, incidents)
-        present = {strand: _in_window(day, window, found) for strand, found in strands.items()}
+        abuse = view.between(day - window, day, incidents)
+        present = {strand: view.between(day - window, day, found) for strand, found in strands.items()}
         present = {strand: found for strand, found in present.items() if found}
         if abuse:
             reasons.append(_strand_with_adults(view, "domestic abuse", abuse))
@@ -503,7 +499,7 @@ def infant_vulnerability(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
         first = _infant_first_met(view, born=born, risks=risks, factors=factors, cfg=cfg)
         if first is None:
             continue
-        present = {risk: _in_window(view.as_of, window, found) for risk, found in risks.items()}
+        present = {risk: view.between(view.as_of - window, view.as_of, found) for risk, found in risks.items()}
         present = {risk: found for risk, found in present.items() if found}
         reasons = [why for why, (since, _) in factors.items() if since <= view.as_of]
         if view.as_of < young_until:
@@ -544,7 +540,7 @@ def _infant_first_met(
     young_until = born + days(cfg["always_under_days"])
 
     def holds(day: date) -> bool:
-        at_risk = any(_in_window(day, window, found) for found in risks.values())
+        at_risk = any(view.between(day - window, day, found) for found in risks.values())
         has_factor = any(since <= day for since, _ in factors.values())
         return born <= day < infant_until and at_risk and (day < young_until or has_factor)
 
@@ -615,10 +611,11 @@ def injury_young_child(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]:
     call) are the same injury, not new ones. One alert per child, listing each injury not followed up
     whose deadline passed in the last `relevant_days`.
     """
+    recorded = _injuries(view, cfg)
     alerts = []
     for child in view.children:
         lapses = []
-        injuries = [e for e in _injuries(view, cfg) if child in view.subjects(e)]
+        injuries = [e for e in recorded if child in view.subjects(e)]
         for incident in _one_per_injury(view.incidents(injuries), cfg):
             if not any(_injury_is_the_childs(view, child, e, cfg) for e in incident.entries):
                 continue
