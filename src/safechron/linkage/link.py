@@ -158,7 +158,7 @@ def _unborn_and_born(
     unborn = [members for members in groups if all(records[m].unborn for m in members)]
     if not unborn:
         return []
-    mothers = _single_mothers(records, features, clusters)
+    mothers = _single_mothers(records, clusters)
     born_by_key: dict[str, list[list[int]]] = {}
     for members in groups:
         if any(records[m].unborn or records[m].date_of_birth is None for m in members):
@@ -217,9 +217,7 @@ def _family_keys(
     return keys
 
 
-def _single_mothers(records: Sequence[PersonRecord], features: Sequence[RecordFeatures], clusters: Clusters) -> dict[
-    str, int
-]:
+def _single_mothers(records: Sequence[PersonRecord], clusters: Clusters) -> dict[str, int]:
     """For each agency that names exactly one mother, the person (group) she is."""
     mothers: dict[str, set[int]] = {}
     for index, record in enumerate(records):
