@@ -40,8 +40,13 @@ def entry_anchor(*, agency: str, record_id: str) -> str:
 
 def person_names(chronology: Chronology, person_ids: list[str] | tuple[str, ...]) -> list[str]:
     """The names people read for person ids (the id itself when a person has no name)."""
-    by_id = {person.person_id: person for person in chronology.persons}
-    return [by_id[pid].display_name if pid in by_id and by_id[pid].display_name else pid for pid in person_ids]
+    names = _names_by_id(chronology)
+    return [names.get(pid, pid) for pid in person_ids]
+
+
+def _names_by_id(chronology: Chronology) -> dict[str, str]:
+    """Each person's id with the name people read for them (the id itself when they have no name)."""
+    return {person.person_id: person.display_name or person.person_id for person in chronology.persons}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +114,10 @@ def _labels(tags: frozenset[str]) -> tuple[str, ...]:
 def chronology_rows(chronology: Chronology) -> list[ChronologyRow]:
     """Every entry of the chronology as a row, in the chronology's date order."""
     rows = []
+    names_by_id = _names_by_id(chronology)  # once, not once an entry: a merge can hold many thousands of people
     for entry in chronology.entries:
         person_ids = tuple(chronology.subject_ids(entry))
-        names = person_names(chronology, person_ids)
+        names = [names_by_id.get(pid, pid) for pid in person_ids]
         unlinked = [key for key in entry.subjects if key not in chronology.person_of_record]
         rows.append(
             ChronologyRow(
