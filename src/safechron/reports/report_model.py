@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from safechron.chronology.dates import PartialDate
 from safechron.chronology.model import Chronology, Person, PersonRecord, QuarantinedRow
 from safechron.indicators.base import REGISTRY, Alert
 from safechron.reports.rows import ChronologyRow, chronology_rows, entry_anchor, person_names
@@ -25,6 +26,8 @@ __all__ = [
     "alert_title",
     "build_report",
     "person_caption",
+    "plural",
+    "severity_in_words",
 ]
 
 #: Severities, most serious first, with the words people read.
@@ -40,7 +43,18 @@ def alert_title(alert: Alert) -> str:
 
 
 def day_in_words(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    """'19 October 2016'."""
+    return PartialDate.from_date(day).display()
+
+
+def plural(number: int, one: str, many: str) -> str:
+    """'1 entry', '3 entries'."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def severity_in_words(severity: str) -> str:
+    """'High', 'Medium': the word people read for an alert's severity."""
+    return SEVERITIES.get(severity, humanise(severity))
 
 
 def age_in_words(*, born: date, on: date) -> str:
@@ -166,7 +180,7 @@ def _alert_view(chronology: Chronology, alert: Alert) -> AlertView:
     return AlertView(
         alert=alert,
         title=alert_title(alert),
-        severity=SEVERITIES.get(alert.severity, alert.severity.capitalize()),
+        severity=severity_in_words(alert.severity),
         first_met=day_in_words(alert.first_met_on),
         people=" ".join(groups),
         evidence=tuple(

@@ -12,7 +12,6 @@ shown, and the alerts are those open on that date with no hindsight (`pipeline.a
 
 from __future__ import annotations
 
-import calendar
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from safechron.chronology.dates import PartialDate
 from safechron.chronology.model import Chronology, Person
 from safechron.indicators.base import Alert, Thresholds
 from safechron.pipeline import analyse
@@ -34,7 +34,13 @@ from safechron.reports.anonymise import (
 )
 from safechron.reports.exports import write_docx, write_xlsx
 from safechron.reports.html import render_html
-from safechron.reports.report_model import SEVERITIES, age_in_words, alert_title, day_in_words
+from safechron.reports.report_model import (
+    age_in_words,
+    alert_title,
+    day_in_words,
+    plural,
+    severity_in_words,
+)
 from safechron.reports.rows import ReportTable, person_names
 from safechron.reports.shapes import entry_json
 from safechron.vocabulary import CHILD_ROLES, PARENT_ROLES, humanise
@@ -209,7 +215,7 @@ def _texts(review: Review) -> list[str]:
 
 def _when(review: Review, day: date) -> str:
     """A day in words, or its month when dates are shown by month."""
-    return f"{calendar.month_name[day.month]} {day.year}" if review.dates_by_month else day_in_words(day)
+    return PartialDate(day.year, day.month).display() if review.dates_by_month else day_in_words(day)
 
 
 def review_tables(review: Review, *, with_indicators: bool = True) -> list[ReportTable]:
@@ -222,20 +228,20 @@ def review_tables(review: Review, *, with_indicators: bool = True) -> list[Repor
     about = [
         ("Review period", f"{_when(review, scope.start)} to {_when(review, scope.end)}"),
         ("What was known on", _when(review, scope.known_on)),
-        ("Entries shown", f"{_count(len(shown), 'entry', 'entries')} from "
-                          f"{_count(len({entry.agency for entry in shown}), 'agency', 'agencies')}, in date order"),
+        ("Entries shown", f"{plural(len(shown), 'entry', 'entries')} from "
+                          f"{plural(len({entry.agency for entry in shown}), 'agency', 'agencies')}, in date order"),
         (
             "Before the review period",
-            (f"{_count(earlier, 'earlier entry is', 'earlier entries are')} not shown: "
+            (f"{plural(earlier, 'earlier entry is', 'earlier entries are')} not shown: "
              + ", ".join(f"{agency} {count}" for agency, count in sorted(review.earlier.items()))
              + "." if earlier else "No earlier entry is left out.")
-            + (f" {_count(review.included_before, 'earlier entry', 'earlier entries')} named by the reviewer "
+            + (f" {plural(review.included_before, 'earlier entry', 'earlier entries')} named by the reviewer "
                f"{'is' if review.included_before == 1 else 'are'} shown." if review.included_before else ""),
         ),
-        ("After the review period", f"{_count(review.later, 'later entry', 'later entries')} not shown."),
+        ("After the review period", f"{plural(review.later, 'later entry', 'later entries')} not shown."),
         (
             "Not yet known",
-            f"{_count(review.not_yet_known, 'entry', 'entries')} of the period not yet recorded by "
+            f"{plural(review.not_yet_known, 'entry', 'entries')} of the period not yet recorded by "
             f"{_when(review, scope.known_on)}, not shown.",
         ),
         ("Open indicators", f"{len(review.alerts)} on {_when(review, scope.known_on)}."),
@@ -279,7 +285,7 @@ def review_tables(review: Review, *, with_indicators: bool = True) -> list[Repor
             tuple(
                 (
                     alert_title(alert),
-                    SEVERITIES.get(alert.severity, alert.severity.capitalize()),
+                    severity_in_words(alert.severity),
                     _when(review, alert.first_met_on),
                     ", ".join(person_names(review.chronology, (*alert.children, *alert.adults))),
                     alert.explanation,
@@ -290,10 +296,6 @@ def review_tables(review: Review, *, with_indicators: bool = True) -> list[Repor
         )
     )
     return tables
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _records(review: Review, alert: Alert) -> str:
@@ -308,7 +310,7 @@ def _records(review: Review, alert: Alert) -> str:
             elsewhere += 1
     parts = [f"{agency} {', '.join(ids)}" for agency, ids in by_agency.items()]
     if elsewhere:
-        parts.append(f"{_count(elsewhere, 'record', 'records')} not in this chronology")
+        parts.append(f"{plural(elsewhere, 'record', 'records')} not in this chronology")
     return "; ".join(parts)
 
 
@@ -350,7 +352,7 @@ def write_review(*, review: Review, fmt: str, path: Path, generated_on: date | N
     elif fmt == "html":
         known_on = review.scope.known_on
         if review.dates_by_month:  # an entry dated by its month is known at the month's end
-            known_on = known_on.replace(day=calendar.monthrange(known_on.year, known_on.month)[1])
+            known_on = PartialDate(known_on.year, known_on.month).end
         html = render_html(
             chronology=review.chronology, alerts=review.alerts, as_of=known_on, generated_on=generated_on,
             tables=review_tables(review, with_indicators=False),

@@ -9,7 +9,7 @@ from datetime import date
 
 from safechron.chronology.model import Chronology
 from safechron.indicators.base import Alert
-from safechron.reports.report_model import Report, build_report
+from safechron.reports.report_model import Report, build_report, plural
 
 __all__ = ["render_text"]
 
@@ -23,24 +23,20 @@ def render_text(*, chronology: Chronology, alerts: Sequence[Alert], as_of: date,
     out = _Writer(width)
     out.heading(f"Multi-agency chronology report as of {report.as_of_words}", "=")
     later = (
-        f" {_count(report.later_entries, 'later entry', 'later entries')}, not yet known on {report.as_of_words},"
+        f" {plural(report.later_entries, 'later entry', 'later entries')}, not yet known on {report.as_of_words},"
         " left out."
         if report.later_entries
         else ""
     )
     out.para(
-        f"{_count(len(report.rows), 'entry', 'entries')} from {_count(len(report.agencies), 'agency', 'agencies')}"
-        f" about {_count(len(report.persons), 'person', 'people')}.{later}"
+        f"{plural(len(report.rows), 'entry', 'entries')} from {plural(len(report.agencies), 'agency', 'agencies')}"
+        f" about {plural(len(report.persons), 'person', 'people')}.{later}"
     )
     _indicators(out, report)
     _people(out, report)
     _chronology(out, report)
     _quarantine(out, report)
     return out.text()
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _indicators(out: _Writer, report: Report) -> None:
