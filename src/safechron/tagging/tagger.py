@@ -10,7 +10,7 @@ who it is about ("S1 said daddy drinks": the father). Every word it uses is in l
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -236,7 +236,9 @@ class Tagger:
             negation_clause = clause
             if new_statements:
                 negation_clause = _clause(span, sentence_starts, sentence_ends, terminations + new_statements)
-            for mention in self._read(tokens, span, concept, clause, negation_clause, by_category, persons):
+            for mention in self._read(
+                tokens, span, concept, clause, negation_clause, by_category, persons, sentence_starts
+            ):
                 key = (mention.tag, mention.start, mention.end)
                 found.setdefault(key, mention)
                 sentences[key] = clause.sentence_start
@@ -408,7 +410,13 @@ class Tagger:
         return persons
 
     def _antecedent(
-        self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person], reporting: Sequence[_Span]
+        self,
+        tokens: _Tokens,
+        span: _Span,
+        clause: _Clause,
+        persons: list[_Person],
+        reporting: Sequence[_Span],
+        sentence_starts: list[int],
     ) -> _Person | None:
         """Who a pronoun in a sentence naming nobody refers back to: in the nearest earlier sentence
         naming someone who fits, the first who does and is not only telling it, as a sentence's
@@ -428,23 +436,9 @@ class Tagger:
         earlier = [p for p in _fitting(persons, sexes.pop()) if p.end <= clause.sentence_start]
         if not earlier:
             return None
-        sentence_start = max(i for i in self._sentence_starts(tokens) if i < earlier[-1].end)
+        sentence_start = sentence_starts[bisect_left(sentence_starts, earlier[-1].end) - 1]
         candidates = [p for p in earlier if p.start >= sentence_start]
         return next((p for p in candidates if not p.reporter), candidates[0])
-
-    def _injured_before(self, tokens: _Tokens, clause: _Clause, persons: list[_Person]) -> _Person | None:
-        """Whose injury a sentence naming nobody records ("Head injury."): a child's if the sentence
-        before names a child ("Ms A brought S1 to ED"), an adult's if it names only adults ("Mr K
-        brought in by police")."""
-        earlier = [p for p in persons if p.end <= clause.sentence_start and p.group != "professional" and not p.agent]
-        if not earlier:
-            return None
-        sentence_start = max(i for i in self._sentence_starts(tokens) if i < earlier[-1].end)
-        named = [p for p in earlier if p.start >= sentence_start]
-        return next((p for p in named if EXPERIENCER_GROUPS.get(p.group) == "child"), named[-1])
-
-    def _sentence_starts(self, tokens: _Tokens) -> list[int]:
-        return self._sentences(tokens.orths)[0]
 
     def _owner(self, tokens: _Tokens, span: _Span, clause: _Clause, persons: list[_Person]) -> _Person | None:
         """Whose "her" or "his" the term is ("because of neglect and her drug use", "the cause of her
@@ -495,6 +489,7 @@ class Tagger:
         negation_clause: _Clause,
         triggers: dict[str, list[_Span]],
         persons: list[_Person],
+        sentence_starts: list[int],
     ) -> Iterator[Mention]:
         window = self._lexicon.window
 
@@ -529,9 +524,9 @@ class Tagger:
             if owner is not None:
                 person = None if owner is _NOBODY else owner
         if person is None:
-            person = self._antecedent(tokens, span, clause, persons, triggers.get("reporting", ()))
+            person = self._antecedent(tokens, span, clause, persons, triggers.get("reporting", ()), sentence_starts)
         if person is None and concept.experiencer == "injured":
-            person = self._injured_before(tokens, clause, persons)
+            person = _injured_before(clause, persons, sentence_starts)
         # A childhood colours the whole sentence: "grew up with a mother who drank"; for what a parent's
         # own parents did, however far into it ("talked about her childhood: ... her dad drank heavily").
         childhood = within("childhood", sentence=True) or (
@@ -737,6 +732,18 @@ def _experiencer(
         if p.start - span.end <= _OBJECT_REACH and p.end <= clause.end and not (p.possessor or p.after_comma)
     ]
     return near[0] if near else None
+
+
+def _injured_before(clause: _Clause, persons: list[_Person], sentence_starts: list[int]) -> _Person | None:
+    """Whose injury a sentence naming nobody records ("Head injury."): a child's if the sentence
+    before names a child ("Ms A brought S1 to ED"), an adult's if it names only adults ("Mr K
+    brought in by police")."""
+    earlier = [p for p in persons if p.end <= clause.sentence_start and p.group != "professional" and not p.agent]
+    if not earlier:
+        return None
+    sentence_start = sentence_starts[bisect_left(sentence_starts, earlier[-1].end) - 1]
+    named = [p for p in earlier if p.start >= sentence_start]
+    return next((p for p in named if EXPERIENCER_GROUPS.get(p.group) == "child"), named[-1])
 
 
 def _hurts_a_professional(span: _Span, clause: _Clause, persons: list[_Person], *, object_pronoun: str) -> bool:
