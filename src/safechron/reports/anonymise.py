@@ -197,27 +197,29 @@ def anonymise(
             person_id = chronology.person_of_record.get(key)
             label = labels[person_id] if person_id is not None else "person not in the people tables"
             new_keys[key] = f"{agency_labels[entry.agency]}:{label}"
-    entries = [
-        replace(
-            entry,
-            agency=agency_labels[entry.agency],
-            record_id=record_ids[entry.key],
-            date=scrub.date(entry.date),
-            recorded_date=scrub.date(entry.recorded_date) if entry.recorded_date else None,
-            time=None if options.dates_by_month else entry.time,
-            subjects=tuple(new_keys[key] for key in entry.subjects),
-            summary=scrub.text(entry.summary, about=chronology.subject_ids(entry)),
-            action=scrub.text(entry.action, about=chronology.subject_ids(entry)),
-            outcome=scrub.text(entry.outcome, about=chronology.subject_ids(entry)),
-            author_role=scrub.text(_NUMBERS.sub("", entry.author_role)).strip(),
-            meeting_invitees=(),
-            meeting_attendees=(),
-            related_record=record_ids.get((entry.agency, entry.related_record), ""),
-            extra={},
-            source=None,
+    entries = []
+    for entry in chronology.entries:
+        about = chronology.subject_ids(entry)
+        entries.append(
+            replace(
+                entry,
+                agency=agency_labels[entry.agency],
+                record_id=record_ids[entry.key],
+                date=scrub.date(entry.date),
+                recorded_date=scrub.date(entry.recorded_date) if entry.recorded_date else None,
+                time=None if options.dates_by_month else entry.time,
+                subjects=tuple(new_keys[key] for key in entry.subjects),
+                summary=scrub.text(entry.summary, about=about),
+                action=scrub.text(entry.action, about=about),
+                outcome=scrub.text(entry.outcome, about=about),
+                author_role=scrub.text(_NUMBERS.sub("", entry.author_role)).strip(),
+                meeting_invitees=(),
+                meeting_attendees=(),
+                related_record=record_ids.get((entry.agency, entry.related_record), ""),
+                extra={},
+                source=None,
+            )
         )
-        for entry in chronology.entries
-    ]
     persons = [
         Person(
             person_id=person.person_id,
