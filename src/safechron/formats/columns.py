@@ -157,7 +157,7 @@ def layout_of(*, table: Table, spec: TableSpec) -> Layout:
     missing = [column for column in spec.required if column not in position]
     if missing:
         for number, cells in islice(table.rows, _HEADER_SEARCH_ROWS):
-            if all(column in {_column(cell, spec) for cell in cells} for column in spec.required):
+            if set(spec.required) <= {_column(cell, spec) for cell in cells}:
                 raise SubmissionError(
                     file=table.file,
                     problem=f"the {spec.name} table's column names are in row {number}, not row 1",
