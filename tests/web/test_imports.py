@@ -12,6 +12,7 @@ from django.test import Client
 from safechron.web.accounts.models import User
 from safechron.web.audit.models import AuditEvent
 from safechron.web.families.models import Entry, EntryVersion, Family, FamilyInvolvement, Person
+from safechron.web.families.selectors import ChronologyFilter, entry_histories, family_chronology, family_rows
 from safechron.web.imports.models import Import
 from safechron.web.imports.selectors import import_preview
 from safechron.web.imports.services import import_commit, import_upload
@@ -80,6 +81,18 @@ def test_the_family_page_shows_an_entry_s_earlier_versions(client: Client, famil
     html = client.get(f"/families/{family.pk}/").content.decode()
     assert html.count("Earlier versions (1)") == 1
     assert "Version 1</strong>" in html
+
+
+def test_entry_histories_are_read_for_the_rows_asked_for_only(family: Family, worker: User) -> None:
+    upload = import_upload(
+        family=family, user=worker, file_name="police.xlsx", content=police_workbook(extra_summary=" Kai was crying.")
+    )
+    import_commit(upload=upload, user=worker)
+    rows = family_rows(chronology=family_chronology(family=family), chosen=ChronologyFilter())
+    changed = [row for row in rows if row.record_id == "INC-1"]
+    others = [row for row in rows if row.record_id != "INC-1"]
+    assert [v.version for v in entry_histories(family=family, rows=changed)[(POLICE, "INC-1")]] == [1]
+    assert entry_histories(family=family, rows=others) == {}
 
 
 def test_a_folder_zipped_is_read_like_a_workbook(family: Family, worker: User) -> None:

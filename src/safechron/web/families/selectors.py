@@ -204,11 +204,16 @@ def proposed_tags(*, text: str) -> list[tuple[str, str]]:
     return [(tag, label) for tag, label in RISK_TAGS.items() if tag in found]
 
 
-def entry_histories(*, family: Family) -> dict[tuple[str, str], list[EntryVersion]]:
-    """Earlier versions of the family's re-imported entries, by (agency, record id), newest first."""
+def entry_histories(*, family: Family, rows: list[ChronologyRow]) -> dict[tuple[str, str], list[EntryVersion]]:
+    """Earlier versions of the re-imported entries behind the rows, by (agency, record id), newest first."""
+    wanted = {(row.agency, row.record_id) for row in rows}
     histories: dict[tuple[str, str], list[EntryVersion]] = {}
-    for version in EntryVersion.objects.filter(entry__family=family).select_related("entry__agency"):
-        histories.setdefault((version.entry.agency.name, version.entry.record_id), []).append(version)
+    for version in EntryVersion.objects.filter(
+        entry__family=family, entry__record_id__in={record_id for _, record_id in wanted}
+    ).select_related("entry__agency"):
+        key = (version.entry.agency.name, version.entry.record_id)
+        if key in wanted:
+            histories.setdefault(key, []).append(version)
     return histories
 
 

@@ -123,7 +123,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
             "break_glass_until": break_glass_until(user=request.user, family=family),
             "imports": family.imports.select_related("agency", "uploaded_by__agency").defer("content"),
             "can_change": can_change_family(user=request.user),
-            "histories": entry_histories(family=family),
+            "histories": entry_histories(family=family, rows=shown.rows),
             "stored": stored_entries(family=family, rows=shown.rows),
         },
     )
@@ -244,7 +244,7 @@ def person_page(request: HttpRequest, family_id: int, person_id: int) -> HttpRes
             "linked": linked,
             "records": records,
             "rows": rows,
-            "histories": entry_histories(family=family),
+            "histories": entry_histories(family=family, rows=rows),
             "stored": stored_entries(family=family, rows=rows),
             "form": form,
             "can_change": can_change_family(user=request.user),
