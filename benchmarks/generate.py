@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from safechron.chronology.identifiers import nhs_number_is_valid
+
 GIVEN_FEMALE = ["Kayleigh", "Jessica", "Amy", "Laura", "Sarah", "Gemma", "Chloe", "Emma", "Leanne", "Stacey",
                 "Rebecca", "Hannah", "Charlotte", "Danielle", "Natalie", "Zoe", "Megan", "Lauren", "Sophie", "Abigail",
                 "Olivia", "Isla", "Ava", "Mia", "Grace", "Lily", "Ella", "Freya", "Poppy", "Evie", "Margaret",
@@ -104,13 +106,12 @@ class TruePerson:
 
 
 def nhs_number(rng: random.Random) -> str:
+    """Nine random digits and the one check digit that makes a valid NHS number (drawn again when none does)."""
     while True:
-        digits = [rng.randint(0, 9) for _ in range(9)]
-        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
-        if check == 11:
-            check = 0
-        if check != 10:
-            return "".join(map(str, digits)) + str(check)
+        stem = "".join(str(rng.randint(0, 9)) for _ in range(9))
+        valid = [stem + str(check) for check in range(10) if nhs_number_is_valid(stem + str(check))]
+        if valid:
+            return valid[0]
 
 
 def typo(rng: random.Random, text: str) -> str:
