@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from safechron.chronology.model import Entry
+from safechron.indicators.agencies import CONFERENCES
 from safechron.indicators.base import Alert, evidence_of, indicator
 from safechron.indicators.common import (
     PlanRun,
@@ -51,7 +52,6 @@ PLAN_RECORDS = frozenset(
     {"written_agreement", "cp_plan_start", "icpc", "rcpc", "core_group", "discharge_planning", "strategy_discussion"}
 )
 NON_ENGAGEMENT_EVENTS = frozenset({"missed_appointment", "antenatal_missed", "probation_missed", "no_access_visit"})
-CONFERENCES = frozenset({"icpc", "rcpc", "core_group"})
 ASSESSMENT_EVENTS = frozenset({"assessment_requested", "assessment_started", "pre_birth_assessment"})
 
 _ROLE_WORD = r"(?:perpetrator|suspect)"
@@ -595,8 +595,8 @@ def hostile_non_engagement(view: FamilyView, cfg: dict[str, Any]) -> list[Alert]
 def _non_engagement(entry: Entry) -> bool:
     if entry.event_type in NON_ENGAGEMENT_EVENTS or entry.seen == "no_access":
         return True
-    if entry.event_type in CONFERENCES and _NOT_ATTENDED.search(entry.text()):
-        return True
     text = entry.text()
+    if entry.event_type in CONFERENCES and _NOT_ATTENDED.search(text):
+        return True
     refused_about = entry.event_type in ASSESSMENT_EVENTS or bool(_ASSESSMENT_OR_VISIT.search(text))
     return bool(_REFUSAL.search(text)) or (refused_about and bool(_REFUSED.search(text)))
