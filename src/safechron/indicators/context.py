@@ -8,7 +8,7 @@ child, who lives in the household, when plans were open.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -477,15 +477,6 @@ def spoken_span(first: date, last: date) -> str:
 def days(n: int) -> timedelta:
     """Shorthand used by indicator windows."""
     return timedelta(days=n)
-
-
-def iter_windows(dates: list[date], window: timedelta) -> Iterator[tuple[int, int]]:
-    """For sorted dates, yield (first, last) index pairs of each maximal run fitting in `window`."""
-    start = 0
-    for end in range(len(dates)):
-        while dates[end] - dates[start] > window:
-            start += 1
-        yield start, end
 
 
 def _role(person: Person | None) -> str:
