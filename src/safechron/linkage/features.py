@@ -15,7 +15,12 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from safechron.chronology.identifiers import nhs_number_is_valid, normalise_nhs_number, normalise_reference
+from safechron.chronology.identifiers import (
+    nhs_number_is_valid,
+    normalise_nhs_number,
+    normalise_postcode,
+    normalise_reference,
+)
 from safechron.chronology.model import PersonRecord
 from safechron.vocabulary import ROLES, normalise_token
 
@@ -138,7 +143,7 @@ def features_of(record: PersonRecord) -> RecordFeatures:
     groups = nickname_groups()
     nicknames = tuple(sorted({number for name in given_names for number in groups.get(name, ())}))
     born_on = record.expected_date if record.unborn else record.date_of_birth
-    postcode = "".join(record.postcode.split()).upper()
+    outward, _, inward = normalise_postcode(record.postcode).partition(" ")
     address = " ".join(_NOT_ADDRESS.sub(" ", record.address.lower()).split()) or None
     return RecordFeatures(
         agency=record.agency,
@@ -153,8 +158,8 @@ def features_of(record: PersonRecord) -> RecordFeatures:
         dob_day=born_on.day if born_on else None,
         dob_days=born_on.start.toordinal() if born_on else None,
         sex=record.sex if record.sex in ("male", "female") else None,
-        postcode=postcode or None,
-        postcode_district=postcode[:-3] if len(postcode) >= 5 else None,
+        postcode=outward + inward or None,
+        postcode_district=outward if inward else None,
         address=address,
         role=role_class(record.role),
         unborn=record.unborn,
