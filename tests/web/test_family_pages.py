@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from django.test import Client
 
+from safechron.indicators.context import FamilyView
 from safechron.reports.rows import entry_anchor
 from safechron.tagging import default_tagger
 from safechron.web.accounts.models import User
@@ -17,7 +18,7 @@ from safechron.web.alerts.selectors import caseload, family_alerts
 from safechron.web.alerts.services import acknowledgement_create
 from safechron.web.audit.models import AuditEvent
 from safechron.web.families.models import Entry, Family, LinkDecision, Person
-from safechron.web.families.selectors import family_chronology
+from safechron.web.families.selectors import chronology_as_of, family_chronology
 from safechron.web.families.services import family_create
 from safechron.web.imports.services import import_commit, import_upload
 from tests.web.conftest import CSC, POLICE, ago, csc_workbook, police_workbook, workbook_bytes
@@ -69,6 +70,19 @@ def test_caseload_counts_each_familys_own_acknowledgements(worker: User, family:
     rows = {row.family.pk: row for row in caseload(user=worker, as_of=today)}
     assert rows[family.pk].high >= 1 and rows[family.pk].unacknowledged == 0
     assert rows[twin.pk].unacknowledged == len(family_alerts(family=twin, as_of=today)) >= 1
+
+
+def test_the_chronology_as_of_a_date_keeps_the_entries_the_indicators_see_then(family: Family) -> None:
+    chronology = family_chronology(family=family)
+    for days_ago in (0, 55, 170, 400):
+        day = date.today() - timedelta(days=days_ago)
+        known = chronology_as_of(chronology=chronology, as_of=day).entries
+        assert [e.key for e in known] == [e.key for e in FamilyView.as_of_date(chronology, day).entries]
+    assert (
+        0
+        < len(chronology_as_of(chronology=chronology, as_of=date.today() - timedelta(days=55)).entries)
+        < len(chronology.entries)
+    )
 
 
 def _shown(html: str, record_id: str) -> bool:

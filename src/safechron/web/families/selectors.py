@@ -15,7 +15,6 @@ from datetime import date
 from safechron.chronology.model import Chronology, Submission
 from safechron.chronology.model import Entry as EngineEntry
 from safechron.chronology.model import Person as EnginePerson
-from safechron.indicators.context import FamilyView
 from safechron.pipeline import build_chronology
 from safechron.reports.rows import ChronologyRow, chronology_rows
 from safechron.tagging import default_tagger
@@ -76,9 +75,10 @@ def chronology_with_decisions(*, family: Family, submissions: Sequence[Submissio
     return chronology
 
 
-def chronology_as_of(chronology: Chronology, as_of: date) -> Chronology:
-    """The chronology as it could be known on a date: the entries of the engine's FamilyView as of then."""
-    return replace(chronology, entries=FamilyView.as_of_date(chronology, as_of).entries)
+def chronology_as_of(*, chronology: Chronology, as_of: date) -> Chronology:
+    """The chronology as it could be known on a date: the entries known by then (Entry.known_on, the rule
+    the engine's FamilyView.as_of_date keeps to), without building a view of the family for indicators."""
+    return replace(chronology, entries=[entry for entry in chronology.entries if entry.known_on <= as_of])
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +184,7 @@ def family_page_data(
 
     def build() -> FamilyPageData:
         chronology = family_chronology(family=family)
-        known = chronology_as_of(chronology, as_of)
+        known = chronology_as_of(chronology=chronology, as_of=as_of)
         position = {entry.key: index for index, entry in enumerate(reversed(known.entries))}
         return FamilyPageData(
             persons=known.persons,
