@@ -19,6 +19,7 @@ from safechron.chronology.model import Chronology
 from safechron.pipeline import analyse, load
 from safechron.reports.anonymise import CHECK_NOTE, AnonymiseOptions
 from safechron.reports.review import Review, ReviewScope, review_build, review_tables, write_review
+from tests.builders import FamilyBuilder
 from tests.reports.test_anonymise import SECRETS, leaks, write_family
 
 REPO = Path(__file__).resolve().parents[2]
@@ -233,3 +234,22 @@ def test_child_by_anonymised_holds_no_name_from_its_people_tables(child_by: Chro
     assert [value for value in secrets if any(ch.isdigit() for ch in value)
             and re.sub(r"\s+", "", value).lower() in compact] == []
     assert "Child BY" in texts and "MGM" in texts
+
+
+def test_an_anonymised_person_has_the_same_label_in_the_key_and_in_the_text() -> None:
+    # Dean is the first adult in the whole chronology but the second within the period: his label is the
+    # key's in every text of the period too.
+    family = FamilyBuilder()
+    child = family.person("Finley Marsh", role="child", dob="2014-03-02")
+    dean = family.person("Dean Hollis", role="other_adult", sex="male")
+    wayne = family.person("Wayne Cole", role="other_adult", sex="male")
+    family.entry("2015-05-01", "home_visit", "Dean Hollis was at the home.", [child, dean])
+    family.entry("2016-02-01", "home_visit", "Wayne Cole was at the home.", [child, wayne])
+    family.entry("2016-03-01", "home_visit", "Dean Hollis was at the home again.", [child, dean])
+    review = review_build(chronology=family.build(), scope=PERIOD, anonymised=True)
+    key = {person.person_id: person.label for person in review.key}
+    assert key[dean] == "Adult 1" and key[wayne] == "Adult 2"
+    assert [entry.summary for entry in review.chronology.entries] == [
+        "Adult 2 was at the home.", "Adult 1 was at the home again.",
+    ]  # fmt: skip
+    assert {person.person_id: person.display_name for person in review.chronology.persons} == key

@@ -179,12 +179,17 @@ def anonymise(
     alerts: Sequence[Alert],
     options: AnonymiseOptions,
     agency_types: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Anonymised:
     """The chronology and alerts with persons labelled, names and identifiers gone from the records and the
     text, entries renumbered in date order, and agencies and dates as coarse as asked. Quarantined rows
     and row warnings are left out: they hold values verbatim. `agency_types` (agency -> agency type) names
-    every agency the alerts' evidence may cite, when some of it is not in this chronology."""
-    labels = person_labels(chronology=chronology, subject_id=options.subject_id, subject_label=options.subject_label)
+    every agency the alerts' evidence may cite, when some of it is not in this chronology; `labels` (person
+    id -> label) are those of a larger chronology this one is part of, so a person keeps one label in both
+    (by default, person_labels of this chronology)."""
+    labels = dict(labels) if labels is not None else person_labels(
+        chronology=chronology, subject_id=options.subject_id, subject_label=options.subject_label
+    )
     types = dict(agency_types) if agency_types is not None else {}
     for entry in chronology.entries:
         types.setdefault(entry.agency, entry.agency_type)

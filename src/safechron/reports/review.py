@@ -162,6 +162,7 @@ def review_build(
             alerts=alerts,
             options=options,
             agency_types={entry.agency: entry.agency_type for entry in chronology.entries},
+            labels=labels,  # the key's labels: 'Adult 1' in the text is 'Adult 1' in the key
         )
         review.chronology = result.chronology
         review.alerts = result.alerts
