@@ -18,7 +18,7 @@ from safechron.chronology.families import split_families
 from safechron.chronology.model import Chronology, Person
 from safechron.indicators.base import Alert
 from safechron.indicators.context import FamilyView
-from safechron.reports.report_model import person_caption
+from safechron.reports.report_model import person_caption, plural
 from safechron.vocabulary import CHILD_ROLES
 
 __all__ = ["Relationship", "family_diagram_svg", "relationships"]
@@ -118,6 +118,6 @@ def _node(graph: graphviz.Digraph, person: Person, *, as_of: date, flagged: dict
     count = flagged.get(person.person_id, 0)
     attributes = {"tooltip": ", ".join(lines)}
     if count:
-        lines.append(f"Named in {count} open alert{'s' if count != 1 else ''}")
+        lines.append(f"Named in {plural(count, 'open alert', 'open alerts')}")
         attributes |= {"color": _ALERT_COLOUR, "penwidth": "3"}
     graph.node(person.person_id, label="\n".join(lines), **attributes)
