@@ -181,8 +181,8 @@ class LinkReason:
 
     record_a: str
     record_b: str
-    method: str  # "identifier", "probabilistic", "role", "confirmed" or "same name within an agency"
-    agreed: tuple[str, ...]  # e.g. ("nhs_number",) or ("given name similar", "date of birth exact")
+    method: str  # "confirmed", "identifier", "probabilistic", "role" or "birth" (linkage/link.py)
+    agreed: tuple[str, ...]  # e.g. ("NHS number",) or ("given name similar", "date of birth exact")
     disagreed: tuple[str, ...] = ()
     match_weight: float | None = None
     match_probability: float | None = None
