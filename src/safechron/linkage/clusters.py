@@ -1,9 +1,10 @@
 """Grouping records into persons, one decision at a time, strongest first, never breaking a rule.
 
 Links are made in this order: links a practitioner confirmed, then shared identifiers, then the
-model's pairs from the most to the least likely. A link is refused when it would put together
-records that must stay apart: a pair a practitioner split (always), two records of one agency,
-records with different identifiers of one kind, and (for the model only) a mother with a father,
+model's pairs from the most to the least likely, then records known only by a role, then a pregnancy
+with the child born of it. A link is refused when it would put together records that must stay apart:
+a pair a practitioner split (always), two records of one agency, records with different identifiers
+of one kind, and (for the model's and role links only) a mother with a father,
 a parent or grandparent with a child, two sexes, or dates of birth that cannot be one recorded date
 (the pair's own dates are weighed by the model; every other record of the two groups must agree).
 These rules hold for the whole group, not only the pair being linked, so a chain of plausible
