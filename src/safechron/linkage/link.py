@@ -1,6 +1,6 @@
 """Who is the same person across agencies: identifiers first, then a probabilistic model, then
-records known only by a role such as "Mother", and the practitioner's word over all of them.
-Every link made is kept with its reason."""
+records known only by a role such as "Mother", then a pregnancy and the child born of it, and the
+practitioner's word over all of them. Every link made is kept with its reason."""
 
 from __future__ import annotations
 
