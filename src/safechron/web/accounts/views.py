@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from safechron.vocabulary import AGENCY_TYPES
+from safechron.vocabulary import AGENCY_TYPES, humanise
 from safechron.web.accounts.forms import AgencyForm
 from safechron.web.accounts.models import Agency, Role, User
 from safechron.web.accounts.services import (
@@ -178,7 +178,7 @@ def agency_change(request: HttpRequest, agency_id: int) -> HttpResponse:
     initial = {"name": agency.name, "agency_type": agency.agency_type}
     form = AgencyForm(request.POST or None, initial=initial, agency=agency)
     if request.method == "POST" and form.is_valid():
-        old = f"{agency.name} ({AGENCY_TYPES.get(agency.agency_type, agency.agency_type)})"
+        old = f"{agency.name} ({humanise(agency.agency_type)})"
         agency_update(agency=agency, **form.cleaned_data)
         audit_record(user=request.user, action=Action.AGENCY_CHANGE, obj=agency, reason=f"was {old}")
         return redirect(reverse("accounts:agencies") + f"#agency-{agency.pk}")
