@@ -314,7 +314,7 @@ def break_glass_open(*, user: User, family: Family, reason: str) -> BreakGlass:
         opened = BreakGlass.objects.create(
             user=user, family=family, reason=reason.strip(), expires_at=timezone.now() + timedelta(hours=hours)
         )
-        audit_record(user=user, action=AuditEvent.Action.BREAK_GLASS, family=family, obj=opened, reason=reason)
+        audit_record(user=user, action=AuditEvent.Action.BREAK_GLASS, family=family, obj=opened, reason=opened.reason)
     return opened
 
 
