@@ -3,6 +3,7 @@ and what safechron made of them together (persons, the combined chronology)."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
@@ -123,7 +124,7 @@ class Entry:
         return self.agency_tags | self.proposed_tags
 
     @property
-    def known_on(self) -> date:
+    def known_on(self) -> datetime.date:  # in the class, `date` is the field
         """The first day on which this entry could be known: never before the event's period has
         passed nor before the agency recorded it. Nothing is used as of a date before this."""
         known = self.date.end
