@@ -58,6 +58,9 @@ from safechron.web.permissions import (
     person_for,
 )
 
+#: The family page's query parameters that filter the chronology, and the ChronologyFilter field each sets.
+FILTER_PARAMETERS = {"agency": "agency", "person": "person_id", "event_type": "event_type", "tag": "tag"}
+
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
@@ -76,12 +79,7 @@ def family_page(request: HttpRequest, family_id: int) -> HttpResponse:
     today = timezone.localdate()
     asked = as_of_from_query(request.GET, today=today)
     as_of = asked.day
-    chosen = ChronologyFilter(
-        agency=request.GET.get("agency", ""),
-        person_id=request.GET.get("person", ""),
-        event_type=request.GET.get("event_type", ""),
-        tag=request.GET.get("tag", ""),
-    )
+    chosen = ChronologyFilter(**{field: request.GET.get(name, "") for name, field in FILTER_PARAMETERS.items()})
     alerts = family_alert_views(family=family, as_of=as_of)
     data = family_page_data(
         family=family,
@@ -138,7 +136,7 @@ def _page_href(query: QueryDict, *, page: int, keep_filters: bool = True) -> str
     """The family page's address for another page of the chronology, with the same date (and filters)."""
     kept = query.copy()
     if not keep_filters:
-        for name in ("agency", "person", "event_type", "tag"):
+        for name in FILTER_PARAMETERS:
             kept.pop(name, None)
     kept["page"] = str(page)
     return f"?{kept.urlencode()}"
