@@ -18,7 +18,13 @@ from safechron.web.alerts.selectors import caseload, family_alerts
 from safechron.web.alerts.services import acknowledgement_create
 from safechron.web.audit.models import AuditEvent
 from safechron.web.families.models import Entry, Family, LinkDecision, Person
-from safechron.web.families.selectors import chronology_as_of, family_chronology
+from safechron.web.families.selectors import (
+    ChronologyFilter,
+    chronology_as_of,
+    family_chronology,
+    family_page_data,
+    filter_choices,
+)
 from safechron.web.families.services import family_create
 from safechron.web.imports.services import import_commit, import_upload
 from tests.web.conftest import CSC, POLICE, ago, csc_workbook, police_workbook, workbook_bytes
@@ -83,6 +89,20 @@ def test_the_chronology_as_of_a_date_keeps_the_entries_the_indicators_see_then(f
         < len(chronology_as_of(chronology=chronology, as_of=date.today() - timedelta(days=55)).entries)
         < len(chronology.entries)
     )
+
+
+def test_the_filters_as_of_a_date_offer_only_what_was_known_then(family: Family) -> None:
+    chronology = family_chronology(family=family)
+    day = date.today() - timedelta(days=55)
+    known = chronology_as_of(chronology=chronology, as_of=day)
+    then = family_page_data(family=family, as_of=day, chosen=ChronologyFilter(), page=1, evidence=frozenset()).choices
+    now = filter_choices(chronology=chronology)
+    assert then.agencies == sorted({entry.agency for entry in known.entries})
+    offered_then = {event for _, events in then.event_types for event in events}
+    assert offered_then == {entry.event_type for entry in known.entries}
+    assert offered_then < {event for _, events in now.event_types for event in events}
+    named_then = {pid for entry in known.entries for pid in known.subject_ids(entry)}
+    assert {pid for pid, _ in then.persons} == named_then
 
 
 def _shown(html: str, record_id: str) -> bool:

@@ -77,8 +77,10 @@ def chronology_with_decisions(*, family: Family, submissions: Sequence[Submissio
 
 def chronology_as_of(*, chronology: Chronology, as_of: date) -> Chronology:
     """The chronology as it could be known on a date: the entries known by then (Entry.known_on, the rule
-    the engine's FamilyView.as_of_date keeps to), without building a view of the family for indicators."""
-    return replace(chronology, entries=[entry for entry in chronology.entries if entry.known_on <= as_of])
+    the engine's FamilyView.as_of_date keeps to) and each person as known then (a child not yet born is
+    the pregnancy's record, not the name given at birth), without building a view for indicators."""
+    known = replace(chronology, entries=[entry for entry in chronology.entries if entry.known_on <= as_of])
+    return known.as_known_on(as_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +151,15 @@ class FilterChoices:
 
 
 def filter_choices(*, chronology: Chronology) -> FilterChoices:
-    """Only the agencies, people, event types and tags present in the chronology."""
+    """Only the agencies, people, event types and tags present in the chronology's entries."""
     present_events = {entry.event_type for entry in chronology.entries}
+    present_persons = {pid for entry in chronology.entries for pid in chronology.subject_ids(entry)}
     present_tags = set().union(*(entry.tags for entry in chronology.entries)) if chronology.entries else set()
     return FilterChoices(
         agencies=sorted({entry.agency for entry in chronology.entries}),
-        persons=[(p.person_id, p.display_name or p.person_id) for p in chronology.persons],
+        persons=[
+            (p.person_id, p.display_name or p.person_id) for p in chronology.persons if p.person_id in present_persons
+        ],
         event_types=[
             (group, [e for e in events if e in present_events])
             for group, events in EVENT_GROUPS.items()
@@ -190,7 +195,7 @@ def family_page_data(
             persons=known.persons,
             page=chronology_page(chronology=known, chosen=chosen, page=page),
             total=len(known.entries),
-            choices=filter_choices(chronology=chronology),
+            choices=filter_choices(chronology=known),
             evidence_pages={key: position[key] // ENTRIES_PER_PAGE + 1 for key in evidence if key in position},
         )
 
