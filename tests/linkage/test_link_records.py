@@ -286,6 +286,16 @@ def test_unborn_twins_without_labels_are_left_to_a_practitioner() -> None:
     assert len(link_records(records)) == 4
 
 
+def test_a_family_role_is_not_outvoted_by_agencies_that_only_know_an_adult() -> None:
+    persons = link_records([
+        record("CSC", "c1", "Craig", "Mercer", "1979-03-02", role="stepfather", nhs_number="9991539743"),
+        record("Ambulance", "a1", "Craig", "Mercer", "1979-03-02", role="other_adult", nhs_number="9991539743"),
+        record("Hospital", "h1", "Craig", "Mercer", "1979-03-02", role="other_adult", nhs_number="9991539743"),
+    ])
+    (person,) = persons
+    assert person.role == "stepfather"
+
+
 def test_a_person_is_described_from_all_their_records() -> None:
     persons = link_records([
         record("Police", "p1", "Kay", "Marsh", "1995", role="Mum's partner", lives_with_child=None),

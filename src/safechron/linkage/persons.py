@@ -26,7 +26,7 @@ def person_of(person_id: str, records: Sequence[PersonRecord], reasons: list[Lin
         unborn=not born,
         expected_date=_best_date([record.expected_date for record in records if record.unborn]),
         sex=_majority([record.sex for record in records if record.sex in ("male", "female")]) or "unknown",
-        role=_majority([r.role for r in records if r.role in ROLES]) or _majority([r.role for r in records]),
+        role=_role(records),
         lives_with_child=(
             True if any(r.lives_with_child for r in records)
             else False if any(r.lives_with_child is False for r in records)
@@ -62,6 +62,16 @@ def _display_name(records: Sequence[PersonRecord]) -> str:
 def _shouted(word: str, name: str) -> bool:
     """A word in capitals ('HOLLIS'), or in a name written all in lower case, is not as people write it."""
     return (word.isupper() and len(word) > 1) or name.islower()
+
+
+def _role(records: Sequence[PersonRecord]) -> str:
+    """The place in the family most records give, a family role before "other adult" (an agency that
+    only knows someone as an adult at the address does not outvote one that knows him as stepfather),
+    then any vocabulary role, then the agencies' own words."""
+    family_roles = [r.role for r in records if r.role in ROLES and r.role != "other_adult"]
+    return _majority(family_roles) or _majority([r.role for r in records if r.role in ROLES]) or _majority(
+        [r.role for r in records]
+    )
 
 
 def _best_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:
