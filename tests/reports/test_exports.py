@@ -10,7 +10,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from safechron.chronology.model import Chronology
-from safechron.reports.exports import write_csv, write_docx, write_json, write_xlsx
+from safechron.reports.exports import chronology_csv, chronology_json, write_docx, write_xlsx
 from safechron.reports.rows import SPREADSHEET_COLUMNS, spreadsheet_safe
 
 HEADERS = [column.header for column in SPREADSHEET_COLUMNS]
@@ -61,7 +61,7 @@ def test_xlsx_never_holds_a_formula(chronology: Chronology, tmp_path: Path) -> N
 
 def test_csv_has_bom_and_neutralised_cells(chronology: Chronology, tmp_path: Path) -> None:
     path = tmp_path / "chronology.csv"
-    write_csv(chronology=chronology, path=path)
+    path.write_text(chronology_csv(chronology), encoding="utf-8", newline="")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         records = list(csv.DictReader(handle))
@@ -117,7 +117,7 @@ def test_docx_is_landscape_a4_with_repeated_header(chronology: Chronology, tmp_p
 
 def test_json_has_the_merge_shape(chronology: Chronology, tmp_path: Path) -> None:
     path = tmp_path / "chronology.json"
-    write_json(chronology=chronology, path=path)
+    path.write_text(chronology_json(chronology), encoding="utf-8")
     data = json.loads(path.read_text("utf-8"))
     assert set(data) == {"persons", "entries", "quarantine"}
     mum = data["persons"][0]

@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,11 +120,16 @@ class Thresholds:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Thresholds:
+        """The thresholds of a file, or of the packaged thresholds.toml (read once per process)."""
         if path is None:
-            text = resources.files("safechron.indicators").joinpath("thresholds.toml").read_text("utf-8")
-        else:
-            text = path.read_text("utf-8")
-        return cls(tomllib.loads(text))
+            return _packaged_thresholds()
+        return cls(tomllib.loads(path.read_text("utf-8")))
 
     def for_code(self, code: str) -> dict[str, Any]:
         return dict(self.values.get(code, {}))
+
+
+@cache
+def _packaged_thresholds() -> Thresholds:
+    text = resources.files("safechron.indicators").joinpath("thresholds.toml").read_text("utf-8")
+    return Thresholds(tomllib.loads(text))

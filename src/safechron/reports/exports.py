@@ -34,7 +34,7 @@ from safechron.reports.rows import (
 from safechron.reports.shapes import merge_json
 from safechron.vocabulary import humanise
 
-__all__ = ["chronology_csv", "chronology_json", "write_csv", "write_docx", "write_json", "write_xlsx"]
+__all__ = ["chronology_csv", "chronology_json", "write_docx", "write_xlsx"]
 
 _DOCX_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Date", 2.6),
@@ -154,16 +154,8 @@ def chronology_csv(chronology: Chronology) -> str:
     return buffer.getvalue()
 
 
-def write_csv(*, chronology: Chronology, path: Path) -> None:
-    path.write_text(chronology_csv(chronology), encoding="utf-8", newline="")
-
-
 def chronology_json(chronology: Chronology) -> str:
     return json.dumps(merge_json(chronology), ensure_ascii=False, indent=2)
-
-
-def write_json(*, chronology: Chronology, path: Path) -> None:
-    path.write_text(chronology_json(chronology) + "\n", encoding="utf-8")
 
 
 def write_docx(

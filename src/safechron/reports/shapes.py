@@ -78,7 +78,7 @@ def link_json(chronology: Chronology) -> dict[str, Any]:
 
 def merge_json(chronology: Chronology) -> dict[str, Any]:
     return {
-        "persons": [person_json(person) for person in chronology.persons],
+        **link_json(chronology),
         "entries": [entry_json(chronology, entry) for entry in chronology.entries],
         "quarantine": [quarantine_json(row) for row in chronology.quarantine],
     }

@@ -51,7 +51,8 @@ ENTRY_FIELD_NAMES: tuple[str, ...] = (
 )
 
 
-def _iso(value: PartialDate | None) -> str:
+def iso_or_empty(value: PartialDate | None) -> str:
+    """A partial date as stored: ISO text as given, or empty."""
     return value.iso() if value is not None else ""
 
 
@@ -65,9 +66,9 @@ def record_fields(record: EngineRecord) -> dict[str, Any]:
         "given_names": record.given_names,
         "family_name": record.family_name,
         "known_as": list(record.known_as),
-        "date_of_birth": _iso(record.date_of_birth),
+        "date_of_birth": iso_or_empty(record.date_of_birth),
         "unborn": record.unborn,
-        "expected_date": _iso(record.expected_date),
+        "expected_date": iso_or_empty(record.expected_date),
         "sex": record.sex,
         "nhs_number": record.nhs_number,
         "upn": record.upn,
@@ -93,7 +94,7 @@ def entry_fields(entry: EngineEntry) -> dict[str, Any]:
         "date_start": entry.date.start,
         "time": entry.time,
         "sequence": entry.sequence,
-        "recorded_date": _iso(entry.recorded_date),
+        "recorded_date": iso_or_empty(entry.recorded_date),
         "subjects": list(entry.subjects),
         "event_type": entry.event_type,
         "summary": entry.summary,

@@ -19,7 +19,7 @@ from safechron.vocabulary import humanise
 from safechron.web.accounts.models import Agency, User
 from safechron.web.audit.models import Action, AuditEvent
 from safechron.web.audit.services import audit_record
-from safechron.web.families.engine import entry_fields, record_fields, stored_entry_fields
+from safechron.web.families.engine import entry_fields, iso_or_empty, record_fields, stored_entry_fields
 from safechron.web.families.models import (
     Allocation,
     BreakGlass,
@@ -261,7 +261,7 @@ def persons_refresh(*, family: Family) -> list[Person]:
                 defaults={
                     "display_name": person.display_name or person.person_id,
                     "role": person.role,
-                    "date_of_birth": person.date_of_birth.iso() if person.date_of_birth else "",
+                    "date_of_birth": iso_or_empty(person.date_of_birth),
                     "reasons": [
                         {
                             "record_a": r.record_a,
